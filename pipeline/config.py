@@ -1,0 +1,128 @@
+"""Run configuration: one validated section per stage, loaded from TOML with `--set` overrides."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
+
+from pipeline.registry import available_stages
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CONFIG = REPO_ROOT / "configs" / "default.toml"
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used: the run does not start."""
+
+
+class StageConfig(BaseModel):
+    """Base of every stage's config: unknown keys are an error."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    def data_files(self) -> list[Path]:
+        """Rule or data files this stage reads; their content is part of the config hash."""
+        return []
+
+
+class RunConfig(StageConfig):
+    """How the runner drives the stages."""
+
+    stages: list[str] = Field(
+        default_factory=lambda: ["normalize", "strip", "ner", "dates", "events"],
+        description="stage names, in order",
+    )
+    workers: int | None = Field(None, ge=0, description="worker processes; None = number of cores; 0 = in-process")
+    doc_timeout_s: float = Field(60.0, gt=0, description="per-document time limit")
+    max_doc_chars: int = Field(2_000_000, gt=0, description="longer decoded documents become error records")
+    max_file_bytes: int = Field(20_000_000, gt=0, description="larger input files become error records")
+    max_line_chars: int = Field(200_000, gt=0, description="a document with a longer line becomes an error record")
+
+
+class ReaderConfig(StageConfig):
+    """How inputs are found and decoded."""
+
+    extensions: list[str] = Field(default_factory=lambda: [".txt", ".html", ".htm", ".jsonl"])
+    jsonl_text_field: str = "text"
+    jsonl_id_field: str | None = "id"
+    jsonl_title_field: str | None = "title"
+    min_encoding_confidence: float = Field(0.0, ge=0.0, le=1.0, description="below this, the file is an error")
+
+
+def config_model() -> type[BaseModel]:
+    """The top-level config model: `run`, `reader`, then one section per registered stage."""
+    fields: dict[str, Any] = {
+        "run": (RunConfig, Field(default_factory=RunConfig)),
+        "reader": (ReaderConfig, Field(default_factory=ReaderConfig)),
+    }
+    for name, spec in available_stages().items():
+        fields[name] = (spec.config_cls, Field(default_factory=spec.config_cls))
+    return create_model("Config", __config__=ConfigDict(extra="forbid"), **fields)
+
+
+def _parse_value(raw: str) -> Any:
+    """A `--set` value: TOML syntax if it parses (numbers, booleans, lists, quoted strings), else a string."""
+    try:
+        return tomllib.loads(f"v = {raw}")["v"]
+    except tomllib.TOMLDecodeError:
+        return raw
+
+
+def apply_override(data: dict, assignment: str) -> None:
+    """Apply one `section.key=value` (dots nest) to the raw config dict."""
+    if "=" not in assignment:
+        raise ConfigError(f"--set {assignment!r}: expected section.key=value, e.g. --set run.workers=2")
+    path, raw = assignment.split("=", 1)
+    keys = [k.strip() for k in path.split(".") if k.strip()]
+    if len(keys) < 2:
+        raise ConfigError(f"--set {assignment!r}: name a section and a key, e.g. ner.backend=lac")
+    node = data
+    for k in keys[:-1]:
+        node = node.setdefault(k, {})
+        if not isinstance(node, dict):
+            raise ConfigError(f"--set {assignment!r}: {k!r} is not a section")
+    node[keys[-1]] = _parse_value(raw.strip())
+
+
+def load_config(path: str | Path | None = None, overrides: list[str] | None = None) -> BaseModel:
+    """Read a TOML config (the default one if `path` is None), apply overrides, validate."""
+    cfg_path = Path(path) if path else DEFAULT_CONFIG
+    data: dict = {}
+    if cfg_path.exists():
+        try:
+            data = tomllib.loads(cfg_path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{cfg_path}: not valid TOML: {exc}") from exc
+    elif path:
+        raise ConfigError(f"{cfg_path}: config file not found")
+    for assignment in overrides or []:
+        apply_override(data, assignment)
+    try:
+        cfg = config_model().model_validate(data)
+    except ValidationError as exc:
+        lines = [f"{cfg_path}: invalid config"]
+        for err in exc.errors():
+            where = ".".join(str(p) for p in err["loc"])
+            lines.append(f"  {where}: {err['msg']}")
+        raise ConfigError("\n".join(lines)) from exc
+    known = set(available_stages())
+    unknown = [s for s in cfg.run.stages if s not in known]
+    if unknown:
+        raise ConfigError(f"run.stages names unknown stage(s) {unknown}; known: {sorted(known)}")
+    return cfg
+
+
+def config_hash(cfg: BaseModel) -> str:
+    """Short sha256 of the config and the content of every rule/data file it points to."""
+    h = hashlib.sha256(json.dumps(cfg.model_dump(mode="json"), sort_keys=True, ensure_ascii=False).encode())
+    sections = [getattr(cfg, name) for name in type(cfg).model_fields]
+    for section in sections:
+        for f in sorted(set(section.data_files())):
+            h.update(str(f.name).encode())
+            h.update(Path(f).read_bytes() if Path(f).exists() else b"<missing>")
+    return h.hexdigest()[:16]

@@ -1,0 +1,69 @@
+"""Stage registry: stages are factories registered by name with their config model (like spaCy's)."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Callable
+
+from pydantic import BaseModel
+
+from pipeline.document import Document
+
+Stage = Callable[[Document], Document]
+
+# Every known stage and the module that registers it. Modules must import cheaply: heavy
+# libraries (models) are imported inside the factory, so building the config stays fast.
+STAGE_MODULES: dict[str, str] = {
+    "normalize": "pipeline.normalize",
+    "strip": "pipeline.strip",
+    "ner": "pipeline.ner",
+    "dates": "pipeline.dates",
+    "events": "pipeline.events",
+}
+
+
+@dataclass(frozen=True)
+class StageSpec:
+    """A registered stage: its name, config model and factory."""
+
+    name: str
+    config_cls: type[BaseModel]
+    factory: Callable[[BaseModel], Stage]
+
+
+_REGISTRY: dict[str, StageSpec] = {}
+
+
+class StageError(Exception):
+    """An error raised by a stage; the runner turns it into an error record naming the stage."""
+
+
+def register_stage(name: str, config_cls: type[BaseModel]):
+    """Decorator: register `factory(config) -> stage callable` under `name`."""
+
+    def deco(factory: Callable[[BaseModel], Stage]):
+        _REGISTRY[name] = StageSpec(name, config_cls, factory)
+        return factory
+
+    return deco
+
+
+def available_stages() -> dict[str, StageSpec]:
+    """Import every stage module that exists and return the registry."""
+    for name, module in STAGE_MODULES.items():
+        if name not in _REGISTRY:
+            try:
+                importlib.import_module(module)
+            except ModuleNotFoundError as exc:
+                if exc.name != module:
+                    raise
+    return dict(_REGISTRY)
+
+
+def get_stage(name: str) -> StageSpec:
+    """The registered stage called `name`."""
+    stages = available_stages()
+    if name not in stages:
+        raise KeyError(f"unknown stage {name!r}; known stages: {', '.join(sorted(stages))}")
+    return stages[name]
