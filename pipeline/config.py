@@ -126,3 +126,48 @@ def config_hash(cfg: BaseModel) -> str:
             h.update(str(f.name).encode())
             h.update(Path(f).read_bytes() if Path(f).exists() else b"<missing>")
     return h.hexdigest()[:16]
+
+
+def _toml_value(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return repr(v)
+    if isinstance(v, str):
+        return json.dumps(v, ensure_ascii=False)
+    if isinstance(v, list):
+        return "[" + ", ".join(_toml_value(x) for x in v if x is not None) + "]"
+    if isinstance(v, dict):
+        return "{ " + ", ".join(f"{json.dumps(k, ensure_ascii=False)} = {_toml_value(x)}" for k, x in v.items() if x is not None) + " }"
+    raise TypeError(f"cannot write {type(v).__name__} as TOML")
+
+
+def dump_toml(data: dict, descriptions: dict[str, dict[str, str]] | None = None) -> str:
+    """A config dict as TOML: one [section] per top-level key; None values left out (they mean 'default')."""
+    out: list[str] = []
+    for section, values in data.items():
+        out.append(f"[{section}]")
+        for key, value in values.items():
+            if value is None:
+                continue
+            note = (descriptions or {}).get(section, {}).get(key)
+            if note:
+                out.append(f"# {note}")
+            out.append(f"{key} = {_toml_value(value)}")
+        out.append("")
+    return "\n".join(out)
+
+
+def default_config_toml() -> str:
+    """configs/default.toml as the code defaults make it, with each field's description as a comment."""
+    model = config_model()
+    cfg = model()
+    descriptions = {
+        name: {k: f.description for k, f in type(getattr(cfg, name)).model_fields.items() if f.description}
+        for name in model.model_fields
+    }
+    header = (
+        "# zh-events default config. Generated from the code defaults by `python scripts/write_default_config.py`;\n"
+        "# a test checks that this file and the code agree. One section per stage; override with --set SECTION.KEY=VALUE.\n\n"
+    )
+    return header + dump_toml(cfg.model_dump(mode="json"), descriptions)

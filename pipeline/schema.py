@@ -172,6 +172,8 @@ class SourceInfo(Model):
     n_bytes: int
     encoding: str
     encoding_confidence: float
+    external_id: str | None = Field(None, description="the row's own id (reader.jsonl_id_field), for JSONL inputs")
+    html_title: str | None = None
 
 
 class EventRecord(Model):
@@ -217,8 +219,9 @@ class RunManifest(Model):
     """manifest.json: what a run saw, did and took."""
 
     pipeline_version: str
+    status: Literal["running", "finished", "interrupted"]
     started_at: str
-    finished_at: str
+    finished_at: str | None = None
     inputs: list[str]
     out_dir: str
     config: dict

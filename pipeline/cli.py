@@ -1,0 +1,160 @@
+"""Command line: `zh-events run`, `zh-events schema`, `zh-events config`, `zh-events train-ner`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+RUN_EXAMPLE = """example:
+  zh-events run seeds --out outputs/seeds
+  zh-events run 'scraped/**/*.html' more.jsonl --out out/ --set ner.backend=lac --workers 4 --resume
+  find scraped -name '*.txt' | zh-events run - --out out/
+
+exit status: 0 when the run finished (documents that failed are listed in errors.jsonl and do not
+fail the run), 2 for a bad config or an unwritable output folder, 130 when interrupted."""
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from pipeline.config import ConfigError, load_config
+    from pipeline.runner import Runner
+    from pipeline.writer import OutputError
+
+    try:
+        cfg = load_config(args.config, args.set)
+        runner = Runner(cfg, args.out, workers=args.workers, resume=args.resume, progress=not args.quiet)
+    except (ConfigError, OutputError) as exc:
+        print(f"zh-events: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        manifest = runner.run(args.inputs)
+    except KeyboardInterrupt:
+        print("zh-events: interrupted; records written so far are kept (use --resume to continue)", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except RuntimeError as exc:
+        print(f"zh-events: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    if not args.quiet:
+        _summary(manifest)
+    return EXIT_OK
+
+
+def _summary(manifest) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"zh-events run -> {manifest.out_dir}", show_header=False)
+    table.add_row("documents seen", str(manifest.documents_seen))
+    table.add_row("records written", str(manifest.records_written))
+    if manifest.resumed:
+        table.add_row("kept from previous run", str(manifest.records_skipped_resume))
+    table.add_row("errors", ", ".join(f"{k}: {v}" for k, v in manifest.errors_by_stage.items()) or "0")
+    table.add_row("wall time", f"{manifest.wall_seconds:.1f} s ({manifest.docs_per_second:.2f} docs/s, {manifest.workers} workers)")
+    for stage, secs in manifest.stage_seconds.items():
+        table.add_row(f"  {stage}", f"{secs:.2f} s")
+    table.add_row("config hash", manifest.config_hash)
+    Console(stderr=True).print(table)
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from pipeline.schema import ErrorRecord, EventRecord, RunManifest
+
+    model = {"record": EventRecord, "error": ErrorRecord, "manifest": RunManifest}[args.which]
+    print(json.dumps(model.model_json_schema(), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def _cmd_config(args: argparse.Namespace) -> int:
+    from pipeline.config import ConfigError, config_hash, dump_toml, load_config
+
+    try:
+        cfg = load_config(args.config, args.set)
+    except ConfigError as exc:
+        print(f"zh-events: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"# config hash: {config_hash(cfg)}")
+    print(dump_toml(cfg.model_dump(mode="json")), end="")
+    return EXIT_OK
+
+
+def _cmd_train_ner(args: argparse.Namespace) -> int:
+    try:
+        from pipeline.ner.train import main as train_main
+    except ImportError as exc:
+        print(f"zh-events: NER training is not available: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    return train_main(args.rest)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the `zh-events` command."""
+    fmt = argparse.RawDescriptionHelpFormatter
+    parser = argparse.ArgumentParser(
+        prog="zh-events", formatter_class=fmt,
+        description="Turn scraped Chinese news articles into one structured JSONL event record per article.",
+        epilog="example:\n  zh-events run seeds --out outputs/seeds\n  zh-events schema > event_record.schema.json",
+    )
+    from pipeline import __version__
+
+    parser.add_argument("--version", action="version", version=f"zh-events {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    run = sub.add_parser(
+        "run", formatter_class=fmt, epilog=RUN_EXAMPLE,
+        help="process files into records.jsonl, errors.jsonl and manifest.json",
+        description="Read articles (.txt, .html, .jsonl; folders, globs, '-' for paths on stdin), run the "
+                    "configured stages, write DIR/records.jsonl, DIR/errors.jsonl and DIR/manifest.json.",
+    )
+    run.add_argument("inputs", nargs="+", help="files, folders, glob patterns, or - to read paths from stdin")
+    run.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
+    run.add_argument("--config", metavar="FILE", help="TOML config (default: configs/default.toml)")
+    run.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
+                     help="override one config value, e.g. --set ner.backend=lac (repeatable)")
+    run.add_argument("--workers", type=int, metavar="N", help="worker processes (default: run.workers, else the number of cores; 0 = in-process)")
+    run.add_argument("--resume", action="store_true",
+                     help="keep records already in DIR/records.jsonl for unchanged documents and config; process the rest")
+    run.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
+    run.set_defaults(func=_cmd_run)
+
+    schema = sub.add_parser(
+        "schema", formatter_class=fmt, help="print the JSON Schema of the output records",
+        description="Print the JSON Schema of EventRecord (records.jsonl), ErrorRecord or RunManifest.",
+        epilog="example:\n  zh-events schema > event_record.schema.json\n  zh-events schema --which error",
+    )
+    schema.add_argument("--which", choices=["record", "error", "manifest"], default="record")
+    schema.set_defaults(func=_cmd_schema)
+
+    config = sub.add_parser(
+        "config", formatter_class=fmt, help="print the effective config (defaults, file, overrides) and its hash",
+        description="Validate a config and print it, fully expanded, as TOML, with its hash.",
+        epilog="example:\n  zh-events config --set ner.backend=spacy-msra",
+    )
+    config.add_argument("--config", metavar="FILE")
+    config.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE")
+    config.set_defaults(func=_cmd_config)
+
+    train = sub.add_parser(
+        "train-ner", formatter_class=fmt, add_help=False,
+        help="train the spaCy NER back-end on the MSRA corpus (see train-ner --help)",
+        description="Train the spacy-msra NER model; all options are passed to the trainer.",
+        epilog="example:\n  zh-events train-ner --output models/spacy-msra",
+    )
+    train.add_argument("rest", nargs=argparse.REMAINDER)
+    train.set_defaults(func=_cmd_train_ner)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the `zh-events` console script."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
