@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
-from pipeline.registry import available_stages
+from pipeline.registry import available_stages, load_plugins
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CONFIG = REPO_ROOT / "configs" / "default.toml"
@@ -42,6 +42,9 @@ class RunConfig(StageConfig):
     max_doc_chars: int = Field(2_000_000, gt=0, description="longer decoded documents become error records")
     max_file_bytes: int = Field(20_000_000, gt=0, description="larger input files become error records")
     max_line_chars: int = Field(200_000, gt=0, description="a document with a longer line becomes an error record")
+    plugins: list[str] = Field(
+        default_factory=list, description="modules or .py files that register extra stages (imported before validation)"
+    )
 
 
 class ReaderConfig(StageConfig):
@@ -102,6 +105,11 @@ def load_config(path: str | Path | None = None, overrides: list[str] | None = No
         raise ConfigError(f"{cfg_path}: config file not found")
     for assignment in overrides or []:
         apply_override(data, assignment)
+    plugins = data.get("run", {}).get("plugins", [])
+    try:
+        load_plugins(plugins if isinstance(plugins, list) else [])
+    except ImportError as exc:
+        raise ConfigError(f"run.plugins: cannot import {exc.name or exc}: {exc}") from exc
     try:
         cfg = config_model().model_validate(data)
     except ValidationError as exc:

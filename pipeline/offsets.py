@@ -20,8 +20,7 @@ class OffsetMap:
     source_len: int = 0
 
     def _piece(self, i: int) -> tuple[int, int, int, int, bool]:
-        starts = [a[0] for a in self.anchors]
-        k = bisect.bisect_right(starts, i) - 1
+        k = bisect.bisect_right(self.anchors, i, key=lambda a: a[0]) - 1
         return self.anchors[max(k, 0)]
 
     def to_source(self, i: int) -> int:
@@ -39,8 +38,6 @@ class OffsetMap:
             p = self.to_source(start)
             return p, p
         s = self.to_source(start)
-        if not self.anchors or end >= self.target_len:
-            return s, self.to_source(end)
         t0, s0, tl, sl, kept = self._piece(end - 1)
         return s, (s0 + (end - t0) if kept else s0 + sl)
 

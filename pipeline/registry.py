@@ -49,6 +49,23 @@ def register_stage(name: str, config_cls: type[BaseModel]):
     return deco
 
 
+def load_plugins(plugins: list[str]) -> None:
+    """Import user modules (dotted names or .py paths) that register extra stages, like spaCy's --code."""
+    import importlib.util
+    from pathlib import Path
+
+    for plugin in plugins:
+        if plugin.endswith(".py"):
+            path = Path(plugin)
+            if not path.exists():
+                raise ModuleNotFoundError(f"plugin file {plugin!r} not found", name=plugin)
+            spec = importlib.util.spec_from_file_location(f"zh_events_plugin_{path.stem}", path)
+            module = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(module)
+        else:
+            importlib.import_module(plugin)
+
+
 def available_stages() -> dict[str, StageSpec]:
     """Import every stage module that exists and return the registry."""
     for name, module in STAGE_MODULES.items():

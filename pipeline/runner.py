@@ -132,9 +132,11 @@ def _alarm(seconds: float):
 def _worker_main(cfg_json: dict, conn: Connection, stage_idx) -> None:
     """Worker process: build the stages once, then process documents sent over `conn`."""
     from pipeline.config import config_model
+    from pipeline.registry import load_plugins
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
+        load_plugins(cfg_json.get("run", {}).get("plugins", []))
         cfg = config_model().model_validate(cfg_json)
         pipe = Pipeline(cfg)
     except Exception as exc:

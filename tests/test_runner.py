@@ -215,3 +215,24 @@ def test_schema_command_prints_event_record_schema():
     assert schema["title"] == "EventRecord"
     for field in ("doc_id", "language", "lines", "entities", "event", "text", "config_hash"):
         assert field in schema["properties"]
+
+
+def test_hung_worker_is_killed_and_replaced_and_crashes_become_errors(tmp_path):
+    corpus, out = tmp_path / "in", tmp_path / "out"
+    corpus.mkdir()
+    for i in range(7):
+        (corpus / f"n{i}.txt").write_text(f"县长走访企业{i}。", encoding="utf-8")
+    (corpus / "n1.txt").write_text("这篇会卡死。", encoding="utf-8")
+    (corpus / "n2.txt").write_text("这篇会回溯。", encoding="utf-8")
+    (corpus / "n4.txt").write_text("这篇会崩溃。", encoding="utf-8")
+    plugin = REPO / "tests" / "plugins" / "pathological.py"
+    proc = run_cli("run", str(corpus), "--out", str(out), "--workers", "2", "--quiet",
+                   "--set", f'run.plugins=["{plugin}"]', "--set", 'run.stages=["backtrack", "hang", "crash"]',
+                   "--set", "run.doc_timeout_s=1")
+    assert proc.returncode == 0, proc.stderr
+    assert [r["doc_id"] for r in _lines(out / "records.jsonl")] == ["n0", "n3", "n5", "n6"]
+    errors = {e["doc_id"]: e for e in _lines(out / "errors.jsonl")}
+    assert errors["n1"]["stage"] == "hang" and errors["n1"]["error_type"] == "Timeout"
+    assert "killed and replaced" in errors["n1"]["message"]
+    assert errors["n2"]["stage"] == "backtrack" and errors["n2"]["error_type"] == "Timeout"
+    assert errors["n4"]["stage"] == "crash" and errors["n4"]["error_type"] == "ValueError"
