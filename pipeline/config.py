@@ -53,7 +53,6 @@ class ReaderConfig(StageConfig):
     extensions: list[str] = Field(default_factory=lambda: [".txt", ".html", ".htm", ".jsonl"])
     jsonl_text_field: str = "text"
     jsonl_id_field: str | None = "id"
-    jsonl_title_field: str | None = "title"
     min_encoding_confidence: float = Field(0.0, ge=0.0, le=1.0, description="below this, the file is an error")
 
 

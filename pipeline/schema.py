@@ -160,6 +160,9 @@ class Event(Model):
     participants: list[Person] = Field(default_factory=list)
     visited_organizations: list[NamedItem] = Field(default_factory=list)
     places: list[NamedItem] = Field(default_factory=list)
+    rules: list[str] = Field(
+        default_factory=list, description="field:rule-id of every rule that decided a field (type, date, main_person, visited)"
+    )
 
 
 class SourceInfo(Model):
