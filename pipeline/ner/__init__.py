@@ -1,0 +1,137 @@
+"""The `ner` stage: persons, organizations, places, titles and dates of the kept text, as document-level entities.
+
+A back-end chosen by name (`lac` for Chinese by default, `english` for English) finds entities
+sentence by sentence on `doc.norm_text`; the pattern layer (configs/ner/*.toml) adds titles,
+bodies with a locale, completed organization names, parks and gazetteer places and fixes the
+back-end's boundaries; mentions are then resolved and linked into `doc.entities`. Only
+`doc.kept_segments()` are read, so boilerplate lines and cut bylines never yield entities.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import Field
+
+from pipeline.config import REPO_ROOT, StageConfig
+from pipeline.document import Document
+from pipeline.registry import StageError, register_stage
+
+SENTENCE_END = re.compile(r"[。！？!?；;]+|\.\s+")
+CLAUSE_BREAKS = "，,、：:"
+CJK = re.compile(r"[\u3400-\u9fff]")
+LATIN = re.compile(r"[A-Za-z]")
+EN_PLACE_SUFFIXES = (" City", " County", " Province", " District", " Town", " Village", " Autonomous Region")
+# English rule ids whose organizations are bodies (places inside them stay places) and whose places are parks
+EN_KINDS = {"en.org.gov_body": "gov", "en.org.national": "gov", "en.place.park": "park"}
+
+
+class NerConfig(StageConfig):
+    """Settings of the `ner` stage."""
+
+    backend_zh: str = Field("lac", description="back-end for Chinese text: lac, spacy-msra, hanlp, spacy-pkuseg")
+    backend_en: str = Field("english", description="back-end for English text")
+    model: str | None = Field(None, description="model path or identifier for hanlp / spacy-pkuseg / spacy-msra")
+    pkuseg_model: str | None = Field(None, description="pkuseg model for a blank spacy-pkuseg pipeline")
+    rules: str = "configs/ner/zh_rules.toml"
+    surnames: str = "configs/ner/surnames.toml"
+    english_rules: str = "configs/ner/english.toml"
+    gazetteer: str = "pipeline/data/gazetteer_cn.tsv"
+    syllables: str = "pipeline/data/pinyin_syllables.txt"
+    max_chunk_chars: int = Field(150, ge=20, description="Chinese sentences longer than this are cut at clause breaks")
+    max_chunk_chars_en: int = Field(2000, ge=20, description="the same for English sentences (the rules read whole lists)")
+
+    def data_files(self):
+        """Rule and gazetteer files (hashed into the config hash)."""
+        return [REPO_ROOT / p for p in (self.rules, self.surnames, self.english_rules, self.gazetteer, self.syllables)]
+
+
+def chunks(text: str, segments: list[tuple[int, int]], max_chars: int) -> list[tuple[int, int]]:
+    """(start, end) of the sentences of the kept segments, long ones cut at clause breaks."""
+    out = []
+    for seg_start, seg_end in segments:
+        start = seg_start
+        ends = [seg_start + m.end() for m in SENTENCE_END.finditer(text[seg_start:seg_end])]
+        for end in [*ends, seg_end]:
+            while end - start > max_chars:
+                window = text[start:start + max_chars]
+                cut = max(window.rfind(c) for c in CLAUSE_BREAKS) + 1
+                cut = start + (cut if cut > 0 else max_chars)
+                out.append((start, cut))
+                start = cut
+            if end > start:
+                out.append((start, end))
+            start = end
+    return [(s, e) for s, e in out if text[s:e].strip()]
+
+
+def route(language: str, text: str) -> tuple[bool, bool]:
+    """(run the Chinese path, run the English path) for a document's language."""
+    if language.startswith("zh"):
+        return True, False
+    if language == "en":
+        return False, True
+    if language == "mixed":
+        return True, True
+    cjk, latin = len(CJK.findall(text)), len(LATIN.findall(text))
+    return cjk >= latin, latin > cjk
+
+
+@register_stage("ner", NerConfig)
+def make_ner(cfg: NerConfig):
+    """Load the back-ends, rules and gazetteer once; return the stage function."""
+    from pipeline.ner.backends import load_backend
+    from pipeline.ner.english import EnglishRules
+    from pipeline.ner.gazetteer import Gazetteer
+    from pipeline.ner.link import link, resolve
+    from pipeline.ner.zh_rules import Cand, ChineseRules
+
+    gaz = Gazetteer.load(REPO_ROOT / cfg.gazetteer)
+    zh_rules = ChineseRules(REPO_ROOT / cfg.rules, REPO_ROOT / cfg.surnames, gaz)
+    en_rules = EnglishRules(REPO_ROOT / cfg.english_rules, REPO_ROOT / cfg.surnames, REPO_ROOT / cfg.syllables, gaz)
+    backends: dict[str, object] = {}
+
+    def backend(name: str):
+        if name not in backends:
+            if name == "english":
+                backends[name] = load_backend(name, rules=en_rules)
+            else:
+                backends[name] = load_backend(name, model=cfg.model, pkuseg_model=cfg.pkuseg_model) \
+                    if name in ("hanlp", "spacy-pkuseg") else load_backend(name, **_msra_options(name, cfg))
+        return backends[name]
+
+    backend(cfg.backend_zh)  # fail at start-up, not on the first document, when a back-end is missing
+    place_suffixes = zh_rules.place_suffixes + EN_PLACE_SUFFIXES
+
+    def run(doc: Document) -> Document:
+        if len(doc.norm_text) != len(doc.text):
+            raise StageError("norm_text and text differ in length: offsets would not match")
+        segments = doc.kept_segments()
+        pieces = chunks(doc.norm_text, segments, cfg.max_chunk_chars)
+        texts = [doc.norm_text[s:e] for s, e in pieces]
+        use_zh, use_en = route(doc.language, "".join(texts))
+        cands: list[Cand] = []
+        if use_zh and texts:
+            for (s, _), text, ents in zip(pieces, texts, backend(cfg.backend_zh).predict(texts), strict=True):
+                for c in zh_rules.find(text, ents):
+                    c.start += s
+                    c.end += s
+                    cands.append(c)
+        if use_en and texts:
+            pieces = chunks(doc.norm_text, segments, cfg.max_chunk_chars_en)
+            texts = [doc.norm_text[s:e] for s, e in pieces]
+            for (s, _), ents in zip(pieces, backend(cfg.backend_en).predict(texts), strict=True):
+                for e in ents:
+                    key = en_rules.place_key(doc.norm_text[s + e.start:s + e.end]) if e.label == "PLACE" else ""
+                    cands.append(Cand(s + e.start, s + e.end, e.label, e.source, kind=EN_KINDS.get(e.source, ""),
+                                      key=key))
+        mentions = resolve(cands)
+        doc.entities = link(mentions, doc.text, doc.norm_text, doc.bylines, place_suffixes, zh_rules.surname_len)
+        return doc
+
+    return run
+
+
+def _msra_options(name: str, cfg: NerConfig) -> dict:
+    """spacy-msra takes `model_path`; lac takes nothing from the config."""
+    return {"model_path": cfg.model} if name == "spacy-msra" else {}

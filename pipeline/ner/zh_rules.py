@@ -1,0 +1,386 @@
+"""Pattern layer for Chinese text: rules from configs/ner/zh_rules.toml on top of a back-end's entities.
+
+Matching runs on Simplified text (doc.norm_text) with spaCy's PhraseMatcher over single
+characters, so every lexicon hit has exact character offsets. The layer adds titles, bodies with
+a locale, completed organization names, parks and gazetteer places, fixes the back-end's
+boundaries (a title glued to a name, a verb glued to a name, a place glued to the next word) and
+drops what the annotation rules exclude. Document-level linking happens in `pipeline.ner.link`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from pipeline.ner.base import RawEntity
+from pipeline.ner.gazetteer import Gazetteer
+
+CJK = re.compile(r"[\u3400-\u9fff]")
+NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9·]")
+# Characters that end a name when scanning left from a suffix: prepositions, conjunctions, verbs of visiting.
+STOP_CHARS = set("在到赴和与及、，,。；;：:是的了等向对从为把被将由以于走进来看察访调研参观考深入")
+LEVEL_CHARS = set("省市县区镇乡州旗")
+# Function words that may sit next to a name without being part of it.
+BOUNDARY_CHARS = STOP_CHARS | set("也还都就并已把被从对向于要会")
+
+
+@dataclass
+class Cand:
+    """A candidate entity in chunk coordinates; `kind` refines the label, `key` links mentions."""
+
+    start: int
+    end: int
+    label: str
+    source: str
+    kind: str = ""
+    key: str = ""
+    role_start: int = -1
+
+
+def _spans(matches, doc, key_id) -> list[tuple[int, int]]:
+    return [(doc[s:e].start_char, doc[s:e].end_char) for k, s, e in matches if k == key_id]
+
+
+def _longest_first(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Non-overlapping spans, longest-leftmost first (the usual maximum-matching segmentation)."""
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(set(spans), key=lambda x: (-(x[1] - x[0]), x[0])):
+        if all(e <= os or s >= oe for os, oe in out):
+            out.append((s, e))
+    return sorted(out)
+
+
+class ChineseRules:
+    """The Chinese pattern layer, built once from its rule files."""
+
+    def __init__(self, rules_path: Path, surnames_path: Path, gazetteer: Gazetteer) -> None:
+        import spacy
+        from spacy.matcher import PhraseMatcher
+
+        rules = tomllib.loads(rules_path.read_text(encoding="utf-8"))["rules"]
+        sur = tomllib.loads(surnames_path.read_text(encoding="utf-8"))["rules"]["zh.person.surname"]
+        self.r = rules
+        self.gaz = gazetteer
+        self.surnames = set("".join(sur["single"].split()))
+        self.compound_surnames = set(sur["compound"])
+        self.nlp = spacy.blank("zh")
+        self.matcher = PhraseMatcher(self.nlp.vocab)
+        t = rules["zh.title"]
+        titles = {b + r for b in t["bodies"] for r in t["roles"]} | set(t["standalone"])
+        self.gov_bodies = set(rules["zh.org.gov_body"]["bodies"])
+        self.title_bodies = sorted(set(t["bodies"]) | self.gov_bodies, key=len, reverse=True)
+        gaz_forms = list(gazetteer.by_name) + list(gazetteer.by_short)
+        lexicons = {
+            "PLACE": gaz_forms,
+            "TITLE": sorted(titles),
+            "BODY": sorted(self.gov_bodies),
+            "SUB": rules["zh.org.gov_body"]["sub_units"],
+            "NATIONAL": rules["zh.org.national"]["bodies"],
+            "STRONG": rules["zh.org.suffix"]["strong"],
+            "WEAK": rules["zh.org.suffix"]["weak"],
+            "VENUE": rules["zh.org.venue"]["suffixes"],
+            "PARK": rules["zh.place.park"]["suffixes"],
+            "LEVEL": rules["zh.place.gazetteer"]["level_words"],
+            "HONOR": rules["zh.person.honorific"]["titles"],
+        }
+        self.key_ids = {}
+        for key, words in lexicons.items():
+            self.matcher.add(key, list(self.nlp.tokenizer.pipe(sorted(set(words)))))
+            self.key_ids[key] = self.nlp.vocab.strings[key]
+        g = rules["zh.place.gazetteer"]
+        self.ambiguous_short = set(g["ambiguous_short"])
+        self.country_prefix = tuple(g["country_prefix"])
+        p = rules["zh.place.park"]
+        self.place_suffixes = tuple(sorted(p["place_suffixes"], key=len, reverse=True))
+        f = rules["zh.filter.org"]
+        self.f_org = f
+        self.unit_suffixes = tuple(f["unit_suffixes"])
+        self.collocations = rules["zh.filter.place"]["collocations"]
+        self.enum_cue = re.compile(rules["zh.org.enumeration"]["cue"])
+        self.platform_cue = re.compile(rules["zh.org.quoted_platform"]["cue"])
+        self.followers = tuple(sorted(rules["zh.person.after_title"]["followers"], key=len, reverse=True))
+        self.trim_verbs = tuple(sorted(rules["zh.person.trim_verb"]["verbs"], key=len, reverse=True))
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def surname_len(self, name: str) -> int:
+        """Length of the surname `name` starts with (2 for 欧阳), 0 if none."""
+        if name[:2] in self.compound_surnames:
+            return 2
+        return 1 if name[:1] in self.surnames else 0
+
+    def is_name(self, name: str) -> bool:
+        """A plausible Chinese personal name: surname + one or two characters, all CJK."""
+        n = self.surname_len(name)
+        return n > 0 and 1 <= len(name) - n <= 2 and all(CJK.match(c) for c in name)
+
+    def _name_start(self, text: str, end: int, limit: int) -> int:
+        """Leftmost start of a name ending at `end`: no stop character, at most `limit` characters."""
+        i = end
+        while i > 0 and end - i < limit and text[i - 1] not in STOP_CHARS and NAME_CHAR.match(text[i - 1]):
+            i -= 1
+        return i
+
+    # -- the layer -------------------------------------------------------------------------------
+
+    def find(self, text: str, backend: list[RawEntity]) -> list[Cand]:
+        """Candidates (chunk offsets) from the rules and the checked back-end entities of one chunk."""
+        doc = self.nlp.make_doc(text)
+        ms = self.matcher(doc)
+        got = {k: _spans(ms, doc, kid) for k, kid in self.key_ids.items()}
+        out: list[Cand] = []
+        places = self._gazetteer_places(text, got, backend)
+        titles = self._titles(text, got, places)
+        out += places + titles
+        out += self._gov_bodies(text, got, places)
+        anchors = [(c.start, c.end, c.label) for c in places] + [(b.start, b.end, b.label) for b in backend]
+        out += self._suffix_orgs(text, got, anchors, backend)
+        out += self._parks(text, got, anchors)
+        out += self._enumerations(text)
+        out += self._platforms(text)
+        out += self._backend(text, backend, titles, {s for s, _ in got["LEVEL"]})
+        out += self._after_title(text, titles, backend)
+        out += self._honorifics(text, got)
+        return out
+
+    def _gazetteer_places(self, text, got, backend) -> list[Cand]:
+        backend_loc = {(b.start, b.end) for b in backend if b.label == "PLACE"}
+        level_starts = {s for s, _ in got["LEVEL"]}
+        out = []
+        for s, e in _longest_first(got["PLACE"]):
+            form = text[s:e]
+            place = self.gaz.lookup(form)
+            # 苏州市领导 is 苏州 + 市领导: a level word starting on the name's last character wins.
+            if form[-1] in LEVEL_CHARS and e - 1 in level_starts and place and place.short == form[:-1]:
+                e, form = e - 1, place.short
+            short = self.gaz.is_short(form)
+            if short and form in self.ambiguous_short and (s, e) not in backend_loc:
+                continue
+            if form in self.country_prefix and self._place_at(got, e):
+                continue
+            if any(text.startswith(c, s) for c in self.collocations):
+                continue
+            # a county or district short form (常熟, 锡山) alone needs the back-end's agreement or, at
+            # document level, its full name somewhere (合作, 和政 are words before they are counties)
+            weak = short and place.level in ("county", "district") and (s, e) not in backend_loc
+            kind = "short-weak" if weak else "gazetteer"
+            out.append(Cand(s, e, "PLACE", "zh.place.gazetteer", kind=kind, key=place.name))
+        return out
+
+    @staticmethod
+    def _place_at(got, pos: int) -> bool:
+        return any(s == pos for s, _ in got["PLACE"])
+
+    def _titles(self, text, got, places) -> list[Cand]:
+        place_end = {c.end: c for c in places}
+        out = []
+        for s, e in _longest_first(got["TITLE"]):
+            word = text[s:e]
+            body = next((b for b in self.title_bodies if word.startswith(b) and len(b) < len(word)), "")
+            role_start = s + len(body)
+            start = place_end[s].start if s in place_end else s
+            out.append(Cand(start, e, "TITLE", "zh.title", role_start=role_start))
+        return out
+
+    def _gov_bodies(self, text, got, places) -> list[Cand]:
+        place_end = {}
+        for c in places:
+            place_end.setdefault(c.end, c)
+        subs = got["SUB"] + got["BODY"]
+        out = []
+        for s, e in sorted(got["BODY"], key=lambda x: (x[0], -x[1])):
+            if s not in place_end:
+                continue
+            if any(c.start == place_end[s].start and c.end >= e for c in out):
+                continue
+            out.append(Cand(place_end[s].start, self._chain(e, subs), "ORG", "zh.org.gov_body", kind="gov"))
+        for s, e in _longest_first(got["NATIONAL"]):
+            out.append(Cand(s, self._chain(e, subs), "ORG", "zh.org.national", kind="gov"))
+        return out
+
+    @staticmethod
+    def _chain(end: int, subs) -> int:
+        """Extend a body over the sub-units written right after it (人民政府 + 新闻办公室)."""
+        while True:
+            nxt = [e for s, e in subs if s == end]
+            if not nxt:
+                return end
+            end = max(nxt)
+
+    def _suffix_orgs(self, text, got, anchors, backend) -> list[Cand]:
+        r = self.r
+        out = []
+        for key, rule, kind in (("STRONG", "zh.org.suffix", "company"), ("VENUE", "zh.org.venue", "venue"),
+                                ("WEAK", "zh.org.suffix", "company")):
+            limit = r[rule]["max_name_chars"]
+            for s, e in _longest_first(got[key]):
+                left = self._name_start(text, s, limit)
+                if key == "WEAK":
+                    # company short names: completed only from a back-end name, and closed by a delimiter.
+                    starts = [a for a, b, lab in anchors if left <= a < s and b <= s and lab in ("ORG", "PERSON")]
+                    if e < len(text) and NAME_CHAR.match(text[e]) and text[e] not in "等和及与":
+                        continue
+                else:
+                    starts = [a for a, b, _ in anchors if left <= a < s and b <= s]
+                if not starts:
+                    continue
+                start = min(starts)
+                if text[start:e] in self.f_org["generic"]:
+                    continue
+                out.append(Cand(start, e, "ORG", rule, kind=kind))
+        return out
+
+    def _parks(self, text, got, anchors) -> list[Cand]:
+        limit = self.r["zh.place.park"]["max_name_chars"]
+        out = []
+        for s, e in _longest_first(got["PARK"]):
+            left = self._name_start(text, s, limit)
+            starts = [a for a, b, lab in anchors if lab == "PLACE" and left <= a < s and b <= s]
+            if starts:
+                out.append(Cand(min(starts), e, "PLACE", "zh.place.park", kind="park"))
+        return out
+
+    def _enumerations(self, text) -> list[Cand]:
+        limit = self.r["zh.org.enumeration"]["max_item_chars"]
+        out = []
+        for m in re.finditer("等", text):
+            if not self.enum_cue.match(text, m.start()):
+                continue
+            items, end = [], m.start()
+            while end > 0:
+                start = end
+                while start > 0 and NAME_CHAR.match(text[start - 1]):
+                    start -= 1
+                if not 2 <= end - start <= limit:
+                    break
+                items.append((start, end))
+                if start == 0 or text[start - 1] != "、":
+                    break
+                end = start - 1
+            if len(items) >= 2:
+                out += [Cand(s, e, "ORG", "zh.org.enumeration", kind="company") for s, e in items]
+        return out
+
+    def _platforms(self, text) -> list[Cand]:
+        limit = self.r["zh.org.quoted_platform"]["max_name_chars"]
+        out = []
+        for m in re.finditer("[“\"「『]", text):
+            close = re.search("[”\"」』]", text[m.end(): m.end() + limit + 1])
+            if not close:
+                continue
+            end = m.end() + close.start()
+            if end > m.end() and self.platform_cue.match(text, end) and all(NAME_CHAR.match(c) for c in text[m.end():end]):
+                out.append(Cand(m.end(), end, "ORG", "zh.org.quoted_platform", kind="platform"))
+        return out
+
+    def _backend(self, text, backend, titles, level_starts) -> list[Cand]:
+        """The back-end's entities after boundary fixes and the annotation filters."""
+        out = []
+        for b in backend:
+            s, e, label = b.start, b.end, b.label
+            if label == "PERSON":
+                s, e = self._person_bounds(text, s, e, titles)
+                if e - s < 2 or not all(CJK.match(c) for c in text[s:e]):
+                    continue
+            # a back-end span reaching into a title's role (桂平市委书记 as LOC) is not an entity
+            if label in ("PLACE", "ORG") and any(t.role_start < e and s < t.end for t in titles):
+                if not any(s >= t.start and e <= t.role_start for t in titles):
+                    continue
+            if label == "PLACE":
+                fixed = self._fix_place(text, s, e, level_starts)
+                if fixed is None:
+                    continue
+                s, e = fixed
+            if label == "ORG" and not self._keep_org(text, s, e):
+                continue
+            if label == "DATE" and not re.search(r"[0-9０-９年月日号]", text[s:e]):
+                continue
+            out.append(Cand(s, e, label, b.source))
+        return out
+
+    def _person_bounds(self, text, s, e, titles) -> tuple[int, int]:
+        for t in titles:  # a title glued to the name: keep what is outside the title
+            if t.start <= s < t.end < e:
+                s = t.end
+            elif s < t.start < e <= t.end:
+                e = t.start
+        name = text[s:e]
+        for v in self.trim_verbs:
+            if len(name) - len(v) >= 2 and name.endswith(v) and self.is_name(name[: -len(v)]):
+                return s, e - len(v)
+        return s, e
+
+    def _fix_place(self, text, s, e, level_starts) -> tuple[int, int] | None:
+        form = text[s:e]
+        if any(text.startswith(c, s) for c in self.collocations):
+            return None
+        place = self.gaz.lookup(form)
+        if place and form[-1] in LEVEL_CHARS and e - 1 in level_starts and place.short == form[:-1]:
+            return s, e - 1  # 苏州市领导: the place is 苏州
+        if self.gaz.lookup(form) and not (self.gaz.is_short(form) and form in self.ambiguous_short):
+            return s, e
+        if form.endswith(self.place_suffixes) and len(form) >= 2:
+            return s, e
+        for k in range(len(form) - 1, 1, -1):  # 桂平市汇报 -> 桂平市
+            if self.gaz.lookup(form[:k]):
+                return s, s + k
+        return None
+
+    def _keep_org(self, text, s, e) -> bool:
+        f = self.f_org
+        name = text[s:e]
+        before = text[max(0, s - 3):s]
+        if name in f["generic"] or any(before.endswith(q) for q in f["quantifier_before"]):
+            return False
+        if any(before.endswith(q) for q in f["meeting_before"]):
+            return False
+        if name.endswith(tuple(f["non_org_suffixes"])):
+            return False
+        strong = tuple(self.r["zh.org.suffix"]["strong"])
+        if name.endswith(tuple(f["abstract_suffixes"])) and not name.endswith(strong):
+            return False
+        weak = tuple(self.r["zh.org.suffix"]["weak"])
+        suffixed = name.endswith(strong + weak + tuple(self.r["zh.org.venue"]["suffixes"]) + self.unit_suffixes)
+        after = text[e:e + 1]
+        before = text[s - 1:s] if s else ""
+        glued_after = bool(after) and CJK.match(after) is not None and after not in BOUNDARY_CHARS
+        glued_before = bool(before) and CJK.match(before) is not None and before not in BOUNDARY_CHARS
+        # a weak suffix (纺织) or no suffix at all: the name must stand alone, not inside a longer
+        # phrase (中国贵港纺织|服装时尚新区, 红帮|裁缝, 提升|品牌内涵)
+        if name.endswith(weak) and glued_after:
+            return False
+        if not suffixed and (glued_after or glued_before):
+            return False
+        if name.endswith(self.unit_suffixes) and not name.endswith(strong):
+            # a unit without a locale (商务局, 宣传部) is not listed
+            if not (self._starts_with_place(name) or name.startswith(tuple(f["locale_prefixes"]))):
+                return False
+        return True
+
+    def _starts_with_place(self, name: str) -> bool:
+        return any(self.gaz.lookup(name[:k]) for k in range(2, min(len(name), 9)))
+
+    def _after_title(self, text, titles, backend) -> list[Cand]:
+        persons = [(b.start, b.end) for b in backend if b.label == "PERSON"]
+        out = []
+        for t in titles:
+            p = t.end
+            n = self.surname_len(text[p:p + 2])
+            if not n or text.startswith(self.followers, p):  # 副市长强调: a verb, not 强 + 调
+                continue
+            for length in (n + 1, n + 2):
+                if text.startswith(self.followers, p + length) or p + length == len(text):
+                    name = text[p:p + length]
+                    if self.is_name(name) and not any(s < p + length and p < e for s, e in persons):
+                        out.append(Cand(p, p + length, "PERSON", "zh.person.after_title"))
+                    break
+        return out
+
+    def _honorifics(self, text, got) -> list[Cand]:
+        out = []
+        for s, e in got["HONOR"]:
+            if s >= 1 and text[s - 1] in self.surnames:
+                out.append(Cand(s - 1, e, "HONORIFIC", "zh.person.honorific", key=text[s - 1]))
+        return out
