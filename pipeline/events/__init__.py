@@ -1,0 +1,84 @@
+"""Events stage: one event per article (type, date, main person, participants, organizations, places).
+
+Reads what the earlier stages found (lines, kept text, NER entities incl. TITLE mentions, dates) and
+the rule files under configs/events/ (triggers, rank table of titles, role cues). Every field cites
+evidence offsets into `doc.text`; `Event.rules` lists the rule ids that decided the fields.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pipeline.config import REPO_ROOT, StageConfig
+from pipeline.document import Document
+from pipeline.registry import register_stage
+from pipeline.schema import Event
+
+
+class EventsConfig(StageConfig):
+    """Config of the events stage."""
+
+    triggers: str = "configs/events/triggers.toml"
+    titles: str = "configs/events/titles.toml"
+    roles: str = "configs/events/roles.toml"
+    date_lead_paragraphs: int = 2
+
+    def data_files(self) -> list[Path]:
+        """The rule files are part of the config hash."""
+        return [REPO_ROOT / self.triggers, REPO_ROOT / self.titles, REPO_ROOT / self.roles]
+
+
+@register_stage("events", EventsConfig)
+def make_events(cfg: EventsConfig):
+    """Build the events stage: load the rule files once."""
+    from pipeline.events import people, where
+    from pipeline.events.kind import decide_type, qa_form
+    from pipeline.events.rules import load_rules
+    from pipeline.events.text import lead_regions
+    from pipeline.events.when import event_date
+
+    rules = load_rules(REPO_ROOT / cfg.triggers, REPO_ROOT / cfg.titles, REPO_ROOT / cfg.roles)
+
+    def run(doc: Document) -> Document:
+        decision = decide_type(rules, doc)
+        fired = [f"type:{r}" for r in decision.rules]
+        date, date_rule = event_date(doc, cfg.date_lead_paragraphs)
+        if date_rule:
+            fired.append(f"date:{date_rule}")
+        regions = lead_regions(doc)
+        cands = people.collect(rules, doc, regions["lead"])
+        main = None
+        if decision.type == "press_conference":
+            answers = qa_form(rules, doc)
+            if answers:
+                main = people.answerer(rules, doc, cands, answers[0][4])
+                if main is not None and main not in cands:
+                    cands.append(main)
+                fired.append(f"main_person:{answers[0][0]}")
+        if main is None:
+            main = people.choose_main(cands)
+        main_person = None
+        if main is not None:
+            main_person, person_rules = people.to_person(rules, doc, main, with_org=True)
+            fired += [f"main_person:{r}" for r in person_rules]
+            if main.honorifics:
+                fired.append(f"main_person:{rules.honorific_id}")
+        blocked = [t for c in cands for t in c.titles]
+        blocked += [(m.start, m.end) for e in doc.entities if e.type == "TITLE" for m in e.mentions]
+        visited, visit_rules = where.visited_organizations(rules, doc, blocked)
+        fired += [f"visited:{r}" for r in visit_rules]
+        doc.event = Event(
+            type=decision.type,
+            confidence=decision.confidence,
+            secondary_types=decision.secondary,
+            evidence=decision.evidence,
+            date=date,
+            main_person=main_person,
+            participants=people.participants(rules, doc, cands, main),
+            visited_organizations=visited,
+            places=where.places(doc),
+            rules=fired,
+        )
+        return doc
+
+    return run

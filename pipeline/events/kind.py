@@ -1,0 +1,84 @@
+"""Event type: triggers scored in the lead, widened to the first paragraph and the body when needed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.document import Document
+from pipeline.events.rules import EventRules
+from pipeline.events.text import lead_regions, title_segments
+from pipeline.schema import Span
+
+
+@dataclass
+class TypeDecision:
+    """The chosen type, its confidence, secondary types, evidence and the rule ids that fired."""
+
+    type: str
+    confidence: float
+    secondary: list[str]
+    evidence: list[Span]
+    rules: list[str]
+
+
+def _hits(rules: EventRules, doc: Document, segments: list[tuple[int, int]], weight: float):
+    for s, e in segments:
+        for trig in rules.triggers:
+            for m in trig.regex.finditer(doc.norm_text, s, e):
+                yield trig, m.start(), m.end(), weight * trig.weight
+
+
+def qa_form(rules: EventRules, doc: Document) -> list[tuple[str, float, Span, Span, tuple[int, int]]]:
+    """Press-conference Q&A: (rule id, weight, question span, answer span, answerer span) per rule that fires."""
+    body = doc.body_segments()
+    out = []
+    for qa in rules.qa:
+        q = a = None
+        for s, e in body:
+            q = q or qa.question.search(doc.norm_text, s, e)
+            if q and a is None:
+                m = qa.answer.search(doc.norm_text, s, e)
+                if m and m.start() > q.start():
+                    a = m
+            if q and a:
+                break
+        if q and a:
+            out.append((
+                qa.id, qa.weight,
+                Span(start=q.start(), end=q.end(), text=doc.text[q.start():q.end()]),
+                Span(start=a.start("who"), end=a.end(), text=doc.text[a.start("who"):a.end()]),
+                (a.start("who"), a.end("who")),
+            ))
+    return out
+
+
+def decide_type(rules: EventRules, doc: Document) -> TypeDecision:
+    """Pick the event type from the triggers of the narrowest region that has any."""
+    regions = lead_regions(doc)
+    titles = title_segments(doc)
+    qa = qa_form(rules, doc)
+    for name in ("lead", "paragraph", "body"):
+        scores: dict[str, float] = {}
+        spans: dict[str, list[Span]] = {}
+        fired: dict[str, set[str]] = {}
+        hits = list(_hits(rules, doc, titles, rules.title_weight)) + list(_hits(rules, doc, regions[name], 1.0))
+        for trig, s, e, w in hits:
+            scores[trig.type] = scores.get(trig.type, 0.0) + w
+            spans.setdefault(trig.type, []).append(Span(start=s, end=e, text=doc.text[s:e]))
+            fired.setdefault(trig.type, set()).add(trig.id)
+        for rule_id, weight, q, a, _ in qa:
+            scores["press_conference"] = scores.get("press_conference", 0.0) + weight
+            spans.setdefault("press_conference", []).extend([q, a])
+            fired.setdefault("press_conference", set()).add(rule_id)
+        if not scores:
+            continue
+        best = max(scores.values())
+        kept = [t for t in rules.precedence if scores.get(t, 0.0) >= rules.keep_ratio * best]
+        chosen = kept[0]
+        # Only a visit holds other events (a symposium during an inspection tour): those are not rivals.
+        secondary = [t for t in ("symposium", "meeting") if t in scores] if chosen == "inspection" else []
+        rivals = [t for t in kept if t != chosen and t not in secondary]
+        confidence = rules.confidence[name] - (rules.ambiguity_penalty if rivals else 0.0)
+        evidence = sorted(spans[chosen] + [sp for t in secondary for sp in spans[t]], key=lambda sp: sp.start)
+        return TypeDecision(chosen, round(max(confidence, 0.05), 2), secondary, evidence[:8], sorted(fired[chosen]))
+    return TypeDecision("other", rules.confidence["other"], [], [], [])

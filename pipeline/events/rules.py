@@ -1,0 +1,136 @@
+"""The events stage's data files (configs/events/*.toml), compiled once by the factory."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One event-type trigger: literal terms and/or a regex."""
+
+    id: str
+    type: str
+    weight: float
+    regex: re.Pattern
+
+
+@dataclass(frozen=True)
+class QaRule:
+    """The question-and-answer form of a press conference."""
+
+    id: str
+    weight: float
+    question: re.Pattern
+    answer: re.Pattern
+
+
+@dataclass(frozen=True)
+class Tier:
+    """An office tier of the rank table (zh and en patterns)."""
+
+    id: str
+    tier: int
+    level: int | None
+    patterns: tuple[re.Pattern, ...]
+
+
+@dataclass(frozen=True)
+class Level:
+    """A level marker (province, city, county ...)."""
+
+    id: str
+    level: int
+    patterns: tuple[re.Pattern, ...]
+
+
+@dataclass(frozen=True)
+class OrgRule:
+    """Derives the body a title-holder leads from the title."""
+
+    id: str
+    regex: re.Pattern
+    body: str
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A role cue (accompany, reference, visit, attend)."""
+
+    id: str
+    role: str
+    regex: re.Pattern
+
+
+@dataclass(frozen=True)
+class EventRules:
+    """Everything the events stage loads from configs/events/."""
+
+    triggers: tuple[Trigger, ...]
+    qa: tuple[QaRule, ...]
+    precedence: tuple[str, ...]
+    keep_ratio: float
+    title_weight: float
+    confidence: dict[str, float]
+    ambiguity_penalty: float
+    tiers: tuple[Tier, ...]
+    levels: tuple[Level, ...]
+    default_level: int
+    orgs: tuple[OrgRule, ...]
+    locale_units: dict[str, str]
+    cues: tuple[Cue, ...]
+    honorific_id: str
+    honorifics: tuple[re.Pattern, ...]
+
+    def cues_for(self, role: str) -> tuple[Cue, ...]:
+        """The cues of one role."""
+        return tuple(c for c in self.cues if c.role == role)
+
+
+def _terms_regex(terms: list[str], pattern: str | None, ignore_case: bool) -> re.Pattern:
+    parts = [re.escape(t) for t in sorted(terms, key=len, reverse=True)]
+    if pattern:
+        parts.append(f"(?:{pattern})")
+    return re.compile("|".join(parts), re.IGNORECASE if ignore_case else 0)
+
+
+def load_rules(triggers: Path, titles: Path, roles: Path) -> EventRules:
+    """Compile the three rule files."""
+    t = tomllib.loads(triggers.read_text(encoding="utf-8"))
+    ti = tomllib.loads(titles.read_text(encoding="utf-8"))
+    ro = tomllib.loads(roles.read_text(encoding="utf-8"))
+    dec = t["decision"]
+    units: dict[str, str] = {}
+    for loc in ti["locale"]:
+        units.update(loc["units"])
+    return EventRules(
+        triggers=tuple(
+            Trigger(r["id"], r["type"], float(r["weight"]),
+                    _terms_regex(r.get("terms", []), r.get("pattern"), r.get("ignore_case", False)))
+            for r in t["trigger"]
+        ),
+        qa=tuple(QaRule(r["id"], float(r["weight"]), re.compile(r["question"]), re.compile(r["answer"])) for r in t["qa"]),
+        precedence=tuple(dec["precedence"]),
+        keep_ratio=float(dec["keep_ratio"]),
+        title_weight=float(dec["title_weight"]),
+        confidence={k: float(v) for k, v in dec["confidence"].items()},
+        ambiguity_penalty=float(dec["ambiguity_penalty"]),
+        tiers=tuple(
+            Tier(r["id"], int(r["tier"]), r.get("level"),
+                 tuple(re.compile(r[k]) for k in ("zh", "en") if r.get(k)))
+            for r in ti["tier"]
+        ),
+        levels=tuple(
+            Level(r["id"], int(r["level"]), tuple(re.compile(r[k]) for k in ("zh", "en") if r.get(k)))
+            for r in ti["level"]
+        ),
+        default_level=int(ti["levels"]["default_level"]),
+        orgs=tuple(OrgRule(r["id"], re.compile(r["pattern"]), r["body"]) for r in ti["org"]),
+        locale_units=units,
+        cues=tuple(Cue(r["id"], r["role"], re.compile(r["pattern"])) for r in ro["cue"]),
+        honorific_id=ro["honorific"]["id"],
+        honorifics=tuple(re.compile(ro["honorific"][k]) for k in ("zh", "en")),
+    )

@@ -1,0 +1,67 @@
+"""Text geometry shared by the events modules: regions of kept text and sentence spans."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.document import Document
+
+_SENT_END = re.compile(r"[。!?！？]+[”\"’」』]?|(?<=[a-z0-9”\"’)])\.(?=\s+[A-Z“\"‘(])|\.\s*$")
+_CLAUSE_END = re.compile(r"[。!?！？;；,，:：\n]|(?<=[a-z0-9])\.(?=\s)")
+
+
+def title_segments(doc: Document) -> list[tuple[int, int]]:
+    """Kept pieces of title lines."""
+    titles = [(ln.start, ln.end) for ln in doc.lines if ln.role == "title"]
+    return [(s, e) for s, e in doc.kept_segments() if any(ts <= s and e <= te for ts, te in titles)]
+
+
+def sentences(norm: str, segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentence spans (offsets into the text) of the given segments."""
+    out = []
+    for s, e in segments:
+        pos = s
+        for m in _SENT_END.finditer(norm, s, e):
+            if norm[pos:m.end()].strip():
+                out.append((pos, m.end()))
+            pos = m.end()
+        if norm[pos:e].strip():
+            out.append((pos, e))
+    return out
+
+
+def clause_around(norm: str, start: int, end: int, seg: tuple[int, int]) -> tuple[int, int]:
+    """The clause (between commas/stops) that holds norm[start:end], inside its segment."""
+    s, e = seg
+    left = s
+    for m in _CLAUSE_END.finditer(norm, s, start):
+        left = m.end()
+    m = _CLAUSE_END.search(norm, end, e)
+    return left, (m.start() if m else e)
+
+
+def sentence_around(norm: str, start: int, seg: tuple[int, int]) -> tuple[int, int]:
+    """The sentence of `seg` that holds offset `start`."""
+    for s, e in sentences(norm, [seg]):
+        if s <= start < e:
+            return s, e
+    return seg
+
+
+def segment_of(segments: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    """The segment holding `offset`."""
+    for s, e in segments:
+        if s <= offset < e:
+            return s, e
+    return None
+
+
+def lead_regions(doc: Document) -> dict[str, list[tuple[int, int]]]:
+    """The nested regions the event type and date are looked for in: lead sentence, paragraph, body."""
+    body = doc.body_segments()
+    if not body:
+        return {"lead": [], "paragraph": [], "body": []}
+    first_line = doc.line_of(body[0][0])
+    paragraph = [(s, e) for s, e in body if first_line and first_line.start <= s <= first_line.end]
+    first_sentences = sentences(doc.norm_text, paragraph[:1])
+    return {"lead": first_sentences[:1], "paragraph": paragraph, "body": body}

@@ -1,0 +1,210 @@
+"""Dates stage: every rule id fires on a sentence written for it, and a near miss does not."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import opencc
+import pytest
+
+from pipeline.dates import DatesConfig, cn_number, make_dates
+from pipeline.document import Document
+from pipeline.schema import RawDocument, RemovedSpan
+
+_T2S = opencc.OpenCC("t2s")
+RUN = make_dates(DatesConfig())
+
+
+def norm(text: str) -> str:
+    """Simplified, half-width text of the same length (what the normalize stage gives the models)."""
+    out = []
+    for ch in text:
+        s = _T2S.convert(ch)
+        ch = s if len(s) == 1 else ch
+        if "\uff01" <= ch <= "\uff5e":
+            ch = unicodedata.normalize("NFKC", ch)
+        out.append(ch)
+    return "".join(out)
+
+
+def make_doc(text: str, roles: dict[int, str] | None = None, removed: list[tuple[str, str]] = ()) -> Document:
+    """A document of `text`: every line body unless `roles` says otherwise; `removed` = (line text, cut piece)."""
+    doc = Document.from_raw(RawDocument(
+        doc_id="t", source_path="t.txt", source_format="txt", sha256="0", n_bytes=0, encoding="utf-8",
+        encoding_confidence=1.0, text=text,
+    ))
+    doc.norm_text = norm(text)
+    doc.lines = [ln.model_copy(update={"role": (roles or {}).get(ln.n, ln.role)}) for ln in doc.lines]
+    for piece in removed:
+        s = text.index(piece)
+        doc.removed.append(RemovedSpan(start=s, end=s + len(piece), text=piece, rule="test", reason="test"))
+    return doc
+
+
+def dates_of(text: str, **kw):
+    doc = RUN(make_doc(text, **kw))
+    for m in doc.dates:
+        assert doc.text[m.start:m.end] == m.text
+    return doc
+
+
+def one(text: str):
+    found = dates_of(text).dates
+    assert len(found) == 1, found
+    return found[0]
+
+
+# (sentence, expected text, rule, kind, iso, month_day)
+FIRES = [
+    ("2022年11月10日上午,市委书记到企业调研。", "2022年11月10日", "date.zh.ymd", "event", "2022-11-10", "11-10"),
+    ("22年11月10日,县长走访农户。", "22年11月10日", "date.zh.ymd", "event", "2022-11-10", "11-10"),
+    ("二〇二三年三月五日,座谈会召开。", "二〇二三年三月五日", "date.zh.ymd", "event", "2023-03-05", "03-05"),
+    ("2023年4月21日至22日,交流会在县城举行。", "2023年4月21日至22日", "date.zh.ymd", "range", "2023-04-21", "04-21"),
+    ("8月9日,市委书记到园区调研。", "8月9日", "date.zh.md", "event", None, "08-09"),
+    ("11月10日上午,省长考察港口。", "11月10日", "date.zh.md", "event", None, "11-10"),
+    ("4月21日至22日,推进会在市里召开。", "4月21日至22日", "date.zh.md", "range", None, "04-21"),
+    ("4月21-22日,汇报会召开。", "4月21-22日", "date.zh.md", "range", None, "04-21"),
+    ("十月十二日,副市长视察工地。", "十月十二日", "date.zh.md", "event", None, "10-12"),
+    ("5月3號,縣委書記走訪企業。", "5月3號", "date.zh.md", "event", None, "05-03"),
+    ("会议于2022-11-10召开", "2022-11-10", "date.num.ymd", "event", "2022-11-10", "11-10"),
+    ("The forum opened 2023/03/05 in the city.", "2023/03/05", "date.num.ymd", "event", "2023-03-05", "03-05"),
+    ("On September 29, the city held a meeting.", "September 29", "date.en.mdy", "event", None, "09-29"),
+    ("On Sept. 29, the mayor inspected a plant.", "Sept. 29", "date.en.mdy", "event", None, "09-29"),
+    ("On March 3, 2021, officials met.", "March 3, 2021", "date.en.mdy", "event", "2021-03-03", "03-03"),
+    ("On 29 September 2022 the governor visited.", "29 September 2022", "date.en.dmy", "event", "2022-09-29", "09-29"),
+    ("10日上午,省长到市里调研。", "10日", "date.zh.day", "day", None, None),
+    ("全市2022年11月出口增长。", "2022年11月", "date.zh.ym", "month", None, None),
+    ("公司成立于2010年,主营面料。", "2010年", "date.zh.y", "year", None, None),
+    ("Output rose in September 2022 across the city.", "September 2022", "date.en.my", "month", None, None),
+]
+
+
+@pytest.mark.parametrize("text,expected,rule,kind,iso,md", FIRES)
+def test_rule_fires(text, expected, rule, kind, iso, md):
+    m = one(text)
+    assert (m.text, m.rule, m.kind, m.iso, m.month_day) == (expected, rule, kind, iso, md)
+
+
+NEAR_MISSES = [
+    "2022年13月10日,全市统计。",        # no 13th month: no year-month-day
+    "全年8月份出口增长。",                # a month with no day
+    "电话:0574-89183514",               # digits and dashes, not a date
+    "the september 29 figures",          # a lowercase month name is not a date heading
+    "29 companies spoke at the meeting.",
+    "30日内完成整改。",                   # a duration, not a day
+    "每月15日前报送。",                   # 日前 glued to a number is not relative
+    "日内瓦会议",
+    "1-10月全市产值增长。",
+]
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_near_miss(text):
+    assert dates_of(text).dates == []
+
+
+RELATIVE = [
+    ("近日,市委书记到企业调研。", "近日", "date.zh.relative"),
+    ("日前,縣長走訪農戶。", "日前", "date.zh.relative"),
+    ("昨天,座谈会召开。", "昨天", "date.zh.relative"),
+    ("今天上午,推进会召开。", "今天", "date.zh.relative"),
+    ("本月,全市开展检查。", "本月", "date.zh.relative"),
+    ("上周三,县长走访企业。", "上周三", "date.zh.relative_weekday"),
+    ("上周,县长走访企业。", "上周", "date.zh.relative"),
+    ("Recently, the mayor inspected a factory.", "Recently", "date.en.relative"),
+    ("The mayor said yesterday that output rose.", "yesterday", "date.en.relative"),
+    ("Earlier this week, the county held a meeting.", "Earlier this week", "date.en.relative"),
+    ("The governor spoke on Monday at the forum.", "on Monday", "date.en.relative_weekday"),
+]
+
+
+@pytest.mark.parametrize("text,expected,rule", RELATIVE)
+def test_relative(text, expected, rule):
+    m = one(text)
+    assert (m.text, m.rule, m.kind, m.relative, m.iso, m.month_day) == (expected, rule, "relative", True, None, None)
+
+
+def test_relative_near_miss():
+    assert dates_of("目前,全市产业平稳。 recent figures").dates == []
+
+
+CONTEXT = [
+    ("截至11月10日,全市累计出口。", "11月10日", "statistic", "ctx.statistic.before"),
+    ("1月1日以来,全市新增企业。", "1月1日", "statistic", "ctx.statistic.after"),
+    ("会议听取了2021年工作思路。", "2021年", "plan", "ctx.plan.after"),
+    ("力争到2025年产值过千亿。", "2025年", "plan", "ctx.plan.before"),
+    ("去年8月9日,他曾到访。", "8月9日", "past", "ctx.past.before"),
+    ("As of September 30, exports rose.", "September 30", "statistic", "ctx.statistic.before"),
+]
+
+
+@pytest.mark.parametrize("text,expected,kind,ctx", CONTEXT)
+def test_context(text, expected, kind, ctx):
+    m = one(text)
+    assert (m.text, m.kind) == (expected, kind)
+    assert m.rule.endswith("+" + ctx)
+
+
+def test_context_near_miss():
+    # A comma ends the clause: 截至 in the previous clause does not make this date a statistic.
+    m = [d for d in dates_of("截至目前,全市共有企业;11月10日,市长到企业调研。").dates if d.month_day][0]
+    assert (m.kind, m.rule) == ("event", "date.zh.md")
+
+
+def test_publication_source_line_and_label():
+    text = "首页 > 新闻\n中国宁波网  22年11月10日\n记者提问:如何发展?\n屠炯答:加快发展。\n稿源: 2022-11-10 18:11:29"
+    doc = dates_of(text, roles={0: "boilerplate", 1: "boilerplate", 4: "boilerplate"})
+    pubs = [m for m in doc.dates if m.kind == "publication"]
+    assert [(m.text, m.rule) for m in pubs] == [
+        ("22年11月10日", "date.zh.ymd+pub.source_line"),
+        ("2022-11-10", "date.num.ymd+pub.labeled"),
+    ]
+    assert doc.published == "2022-11-10"
+
+
+def test_publication_labeled_after_body():
+    text = "市长到企业调研。\n发布时间：2023-03-05"
+    doc = dates_of(text, roles={1: "boilerplate"})
+    assert doc.published == "2023-03-05"
+
+
+def test_publication_near_misses():
+    # A body line is never a publication line; a footer line with a sentence is not a source line;
+    # navigation lines name other articles' dates.
+    text = ("市长到企业调研。\n时间:2022-11-10\n本站2021-01-01上线,如有侵权,请联系。\n"
+            "上一篇: 2021-05-06 2021年工作思路")
+    doc = dates_of(text, roles={2: "boilerplate", 3: "boilerplate"})
+    assert doc.published is None
+    assert [m.kind for m in doc.dates] == ["event"]
+
+
+def test_publication_labeled_wins_when_dates_disagree():
+    text = "网站 2022-01-02\n发布时间: 2022-11-10\n市长调研。"
+    doc = dates_of(text, roles={0: "boilerplate", 1: "boilerplate"})
+    assert doc.published == "2022-11-10"
+
+
+def test_dateline_from_removed_span():
+    text = "株洲日报2022年12月2日讯 12月1日,市长到企业调研。"
+    doc = dates_of(text, removed=["株洲日报2022年12月2日讯"])
+    kinds = [(m.text, m.kind, m.rule) for m in doc.dates]
+    assert ("2022年12月2日", "dateline", "date.zh.ymd+pub.dateline") in kinds
+    assert ("12月1日", "event", "date.zh.md") in kinds
+    assert doc.published == "2022-12-02"
+
+
+def test_dateline_near_miss():
+    doc = dates_of("来源:于都县委办 市长到企业调研。", removed=["来源:于都县委办"])
+    assert doc.dates == [] and doc.published is None
+
+
+def test_title_lines_are_read_boilerplate_only_for_publication():
+    doc = dates_of("8月9日 市委书记调研\n正文。", roles={0: "title"})
+    assert [(m.text, m.kind) for m in doc.dates] == [("8月9日", "event")]
+    assert doc.published is None
+
+
+@pytest.mark.parametrize("s,n", [("12", 12), ("十", 10), ("十二", 12), ("二十二", 22), ("廿二", 22), ("三十一", 31),
+                                 ("二〇二二", 2022), ("五", 5)])
+def test_cn_number(s, n):
+    assert cn_number(s) == n

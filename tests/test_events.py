@@ -1,0 +1,369 @@
+"""Events stage on hand-written articles: type triggers, rank table, org derivation, roles, event date."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import opencc
+import pytest
+
+from pipeline.config import REPO_ROOT
+from pipeline.dates import DatesConfig, make_dates
+from pipeline.document import Document
+from pipeline.events import EventsConfig, make_events
+from pipeline.events.people import rank_of
+from pipeline.events.rules import load_rules
+from pipeline.events.when import closest_year
+from pipeline.schema import Entity, Mention, RawDocument
+
+_T2S = opencc.OpenCC("t2s")
+DATES = make_dates(DatesConfig())
+EVENTS = make_events(EventsConfig())
+CFG = EventsConfig()
+RULES = load_rules(REPO_ROOT / CFG.triggers, REPO_ROOT / CFG.titles, REPO_ROOT / CFG.roles)
+
+
+def norm(text: str) -> str:
+    """Simplified, half-width text of the same length (what the normalize stage gives the models)."""
+    out = []
+    for ch in text:
+        s = _T2S.convert(ch)
+        ch = s if len(s) == 1 else ch
+        if "\uff01" <= ch <= "\uff5e":
+            ch = unicodedata.normalize("NFKC", ch)
+        out.append(ch)
+    return "".join(out)
+
+
+def make_doc(text: str, roles: dict[int, str] | None = None, **entities: list[str]) -> Document:
+    """A document of `text` with hand-made NER entities: persons=[...], orgs=[...], places=[...], titles=[...]."""
+    doc = Document.from_raw(RawDocument(
+        doc_id="t", source_path="t.txt", source_format="txt", sha256="0", n_bytes=0, encoding="utf-8",
+        encoding_confidence=1.0, text=text,
+    ))
+    doc.norm_text = norm(text)
+    doc.lines = [ln.model_copy(update={"role": (roles or {}).get(ln.n, ln.role)}) for ln in doc.lines]
+    types = {"persons": "PERSON", "orgs": "ORG", "places": "PLACE", "titles": "TITLE"}
+    for key, names in entities.items():
+        for name in names:
+            spans = [(m.start(), m.end()) for m in re.finditer(re.escape(norm(name)), doc.norm_text)]
+            doc.entities.append(Entity(
+                type=types[key], text=text[spans[0][0]:spans[0][1]], simplified=norm(name), start=spans[0][0],
+                end=spans[0][1], source="test", mentions=[Mention(start=s, end=e, text=text[s:e]) for s, e in spans],
+            ))
+    return doc
+
+
+def event_of(text: str, **kw):
+    doc = EVENTS(DATES(make_doc(text, **kw)))
+    ev = doc.event
+    spans = list(ev.evidence) + list(ev.date.evidence)
+    for p in ([ev.main_person] if ev.main_person else []) + ev.participants:
+        spans += p.evidence
+    for sp in spans:
+        assert doc.text[sp.start:sp.end] == sp.text
+    for item in ev.visited_organizations + ev.places:
+        assert doc.text[item.start:item.end] == item.text
+    return ev
+
+
+# --- event type -------------------------------------------------------------------------------
+
+TYPES = [
+    ("3月5日,县长王小明到城东工业园调研。", "inspection", "evt.inspection.zh"),
+    ("近日,縣委書記李大山赴鄉村考察產業發展。", "inspection", "evt.inspection.zh"),
+    ("市长陈一平视察防汛工作。", "inspection", "evt.inspection.zh"),
+    ("副市长刘明走访困难企业。", "inspection", "evt.inspection.zh"),
+    ("区长赵五实地察看项目进展。", "inspection", "evt.inspection.zh"),
+    ("The mayor inspected three factories in the district.", "inspection", "evt.inspection.en"),
+    ("市委召开民营企业座谈会,听取企业家意见。", "symposium", "evt.symposium.zh"),
+    ("The county held a symposium with business owners.", "symposium", "evt.symposium.en"),
+    ("全市纺织产业推进会召开。", "meeting", "evt.meeting.zh"),
+    ("县政府召开常务会议,研究产业政策。", "meeting", "evt.meeting.zh"),
+    ("The city held a planning report meeting on the industry.", "meeting", "evt.meeting.en"),
+    ("市政府新闻办举行新闻发布会,介绍产业情况。", "press_conference", "evt.press.zh"),
+    ("The city government held a press conference on textiles.", "press_conference", "evt.press.en"),
+]
+
+
+@pytest.mark.parametrize("text,etype,rule", TYPES)
+def test_type_triggers(text, etype, rule):
+    ev = event_of(text)
+    assert ev.type == etype
+    assert f"type:{rule}" in ev.rules
+    assert ev.evidence and ev.confidence >= 0.5
+
+
+@pytest.mark.parametrize("text", [
+    "全市纺织产业研究报告显示产值增长。",         # 研究 is not 调查研究
+    "The research institute published textile figures.",
+    "The press release listed new products.",
+    "新产品将在展厅发布。",
+])
+def test_type_near_misses(text):
+    assert event_of(text).type == "other"
+
+
+def test_symposium_during_inspection_is_secondary():
+    ev = event_of("8月9日,市委书记何明到木乐镇调研,并主持召开座谈会。")
+    assert (ev.type, ev.secondary_types, ev.confidence) == ("inspection", ["symposium"], 0.9)
+
+
+def test_meeting_mentioned_in_a_speech_is_not_the_event():
+    text = "近日,市长王红到企业调研。\n王红强调,要贯彻全国人大一次会议精神,召开更多会议。"
+    assert event_of(text).type == "inspection"
+
+
+def test_press_conference_qa_form():
+    text = "宁波的产业如何发展?\n记者提问:产业如何更好地发展?\n屠炯答:我们将加快发展。"
+    ev = event_of(text, roles={0: "title"})
+    assert ev.type == "press_conference" and "type:evt.press.qa.zh" in ev.rules
+    assert ev.main_person.name == "屠炯" and ev.main_person.titles == []
+
+
+def test_press_conference_qa_answerer_with_title():
+    text = "记者问:今年怎么干?\n市经信局局长王刚答:继续推进。"
+    ev = event_of(text, persons=["王刚"])
+    assert ev.main_person.name == "王刚"
+    assert ev.main_person.titles == ["市经信局局长"]
+    assert ev.main_person.org == "市经信局"
+
+
+def test_press_conference_qa_english():
+    text = "Reporter: How will the industry grow?\nLi Ming: We will speed up upgrading."
+    ev = event_of(text)
+    assert ev.type == "press_conference" and ev.main_person.name == "Li Ming"
+
+
+def test_qa_near_miss_needs_both_question_and_answer():
+    assert event_of("记者提问:产业如何发展?\n会后大家合影。").type == "other"
+
+
+# --- rank table ---------------------------------------------------------------------------------
+
+def test_rank_order():
+    order = ["省委书记", "省长", "副省长", "市委书记", "市长", "市委副书记", "市委常委", "副市长", "市委秘书长",
+             "县委书记", "县长", "镇党委书记"]
+    values = [rank_of(RULES, t)[0] for t in order]
+    assert values == sorted(values, reverse=True), list(zip(order, values))
+
+
+@pytest.mark.parametrize("title,rule", [
+    ("苏州市委书记", "rank.secretary"), ("市委副书记", "rank.deputy_secretary"), ("市委秘书长", "rank.secretary_general"),
+    ("市商务局党组书记", "rank.party_group_secretary"), ("县长", "rank.head"), ("副县长", "rank.deputy_head"),
+    ("常务副市长", "rank.executive_deputy_head"), ("市委常委", "rank.standing_committee"),
+    ("市人大常委会主任", "rank.congress_head"), ("市发改委副主任", "rank.deputy_director"),
+    ("市发改委主任", "rank.director"), ("新闻发言人", "rank.spokesperson"), ("公司董事长", "rank.business"),
+    ("市领导", "rank.leader"), ("总书记", "rank.general_secretary"),
+    ("Secretary of the Suzhou Municipal Party Committee", "rank.secretary"), ("Mayor", "rank.head"),
+    ("Vice Mayor", "rank.deputy_head"), ("Deputy Secretary", "rank.deputy_secretary"),
+])
+def test_rank_rules(title, rule):
+    assert rank_of(RULES, title)[1] == rule
+
+
+@pytest.mark.parametrize("title", ["书记员", "秘书", "企业代表性", "the secretariat"])
+def test_rank_near_misses(title):
+    assert rank_of(RULES, title)[1] in (None, "rank.leader") and rank_of(RULES, title)[1] != "rank.secretary"
+
+
+# --- main person, org, roles -------------------------------------------------------------------
+
+def test_main_person_highest_rank_and_honorific():
+    text = ("8月9日,贵港市委书记何明春到桂平市调研,市委常委、桂平市委书记韦强一同参加调研。\n"
+            "韦强表示,要落实何书记的要求。何明春强调,要加快发展。")
+    ev = event_of(text, persons=["何明春", "韦强"], places=["贵港市", "桂平市"])
+    mp = ev.main_person
+    assert (mp.name, mp.titles, mp.org) == ("何明春", ["贵港市委书记"], "贵港市委")
+    assert "main_person:role.honorific" in ev.rules
+    assert any(sp.text == "何书记" for sp in mp.evidence)
+    assert [(p.name, p.titles) for p in ev.participants] == [("韦强", ["市委常委", "桂平市委书记"])]
+
+
+def test_main_person_traditional_and_ner_titles():
+    text = "近日,蘇州市委書記曹路寶赴常熟市調研。曹路寶強調,要加快發展。"
+    ev = event_of(text, persons=["曹路寶"], titles=["蘇州市委書記"], places=["常熟市"])
+    mp = ev.main_person
+    assert (mp.name, mp.simplified, mp.titles, mp.titles_simplified) == ("曹路寶", "曹路宝", ["蘇州市委書記"], ["苏州市委书记"])
+    assert (mp.org, mp.org_simplified) == ("蘇州市委", "苏州市委")
+
+
+def test_province_outranks_city():
+    text = "省长张大伟到宁波市调研,市委书记李文陪同。张大伟强调,要抓好产业。"
+    ev = event_of(text, persons=["张大伟", "李文"], places=["宁波市"])
+    assert ev.main_person.name == "张大伟" and ev.main_person.org == "省政府"
+
+
+def test_accompanying_official_is_not_main():
+    text = "县长王小明到城东工业园调研,副县长刘一陪同。"
+    ev = event_of(text, persons=["王小明", "刘一"])
+    assert ev.main_person.name == "王小明"
+    assert ev.main_person.org == "县政府"   # no locale named: the generic body
+
+
+def test_cited_leader_is_not_main_nor_participant():
+    text = "近日,县委书记王东到企业调研。王东强调,要深入学习贯彻习近平总书记重要讲话精神。"
+    ev = event_of(text, persons=["王东", "习近平"])
+    assert ev.main_person.name == "王东"
+    assert ev.participants == []
+    assert ev.main_person.org == "县委"
+
+
+def test_org_locale_from_text_zh():
+    text = "近日,市委书记陈亮到华容县调研。苏州市召开会议。陈亮指出,苏州市要抓好产业。"
+    ev = event_of(text, persons=["陈亮"], places=["华容县", "苏州市"])
+    assert ev.main_person.org == "苏州市委"
+    assert "main_person:locale.zh" in ev.rules
+
+
+def test_org_locale_from_text_en():
+    text = ("On September 29, Qianjiang City held a report meeting.\n"
+            "Municipal Party Committee Secretary Xiang Bin attended the meeting and spoke.\n"
+            "Xiang Bin said Qianjiang City must grow.")
+    ev = event_of(text, persons=["Xiang Bin"], places=["Qianjiang City"])
+    mp = ev.main_person
+    assert (mp.name, mp.titles, mp.org) == ("Xiang Bin", ["Municipal Party Committee Secretary"],
+                                            "Qianjiang Municipal Party Committee")
+    assert "main_person:org.en.prefix" in ev.rules and "main_person:locale.en" in ev.rules
+
+
+def test_org_english_of_the():
+    text = "Recently, Cao Lubao, Secretary of the Suzhou Municipal Party Committee, went to Changshu to investigate."
+    ev = event_of(text, persons=["Cao Lubao"], places=["Changshu"])
+    mp = ev.main_person
+    assert (mp.titles, mp.org) == (["Secretary of the Suzhou Municipal Party Committee"], "Suzhou Municipal Party Committee")
+
+
+@pytest.mark.parametrize("text,org,rule", [
+    ("苏州市长吴青到企业调研。", "苏州市政府", "org.government"),
+    ("市商务局局长林立到企业调研。", "市商务局", "org.named_body"),
+    ("木乐镇党委书记黄河到企业调研。", "木乐镇党委", "org.party_committee"),
+])
+def test_org_rules_zh(text, org, rule):
+    name = re.search(r"(吴青|林立|黄河)", text).group()
+    ev = event_of(text, persons=[name])
+    assert ev.main_person.org == org and f"main_person:{rule}" in ev.rules
+
+
+@pytest.mark.parametrize("text,org,rule", [
+    ("Mayor of Suzhou Wu Qing visited a plant.", "Suzhou Municipal Government", "org.en.mayor"),
+    ("Governor Li Hua inspected the port.", "Provincial Government", "org.en.governor"),
+])
+def test_org_rules_en(text, org, rule):
+    name = re.search(r"(Wu Qing|Li Hua)", text).group()
+    ev = event_of(text, persons=[name])
+    assert ev.main_person.org == org and f"main_person:{rule}" in ev.rules
+
+
+def test_no_title_no_org():
+    ev = event_of("近日,王刚到企业调研。", persons=["王刚"])
+    assert ev.main_person.name == "王刚" and ev.main_person.org is None and ev.main_person.titles == []
+
+
+def test_bylines_are_not_people():
+    from pipeline.schema import Byline
+    doc = make_doc("近日,县长王小明到企业调研。记者张三", persons=["王小明", "张三"])
+    doc.bylines = [Byline(name="张三", role="记者", start=16, end=18)]
+    ev = EVENTS(DATES(doc)).event
+    assert ev.main_person.name == "王小明" and ev.participants == []
+
+
+def test_visited_and_attending_organizations():
+    text = ("县长王小明先后到东方纺织有限公司、南山服饰集团调研。\n"
+            "在北城电商园,王小明察看直播基地。\n"
+            "红星服饰、蓝天科技等5家企业代表发言。\n"
+            "大华集团是本地龙头企业。")
+    orgs = ["东方纺织有限公司", "南山服饰集团", "北城电商园", "红星服饰", "蓝天科技", "大华集团"]
+    ev = event_of(text, persons=["王小明"], orgs=orgs)
+    assert [o.text for o in ev.visited_organizations] == orgs[:5]   # 大华集团: no cue, near miss
+    assert {"visited:role.visit.zh", "visited:role.attend.zh"} <= set(ev.rules)
+
+
+def test_visited_english():
+    text = ("At the Changshu Digital Hall, Cao Lubao learned about trading.\n"
+            "Representatives from Feiliu Technology and Laboni Clothing spoke.\nCathay Group is a local firm.")
+    ev = event_of(text, persons=["Cao Lubao"], orgs=["Changshu Digital Hall", "Feiliu Technology", "Laboni Clothing",
+                                                     "Cathay Group"])
+    assert [o.text for o in ev.visited_organizations] == ["Changshu Digital Hall", "Feiliu Technology", "Laboni Clothing"]
+
+
+def test_org_inside_title_is_not_visited():
+    ev = event_of("近日,苏州市委书记曹明到企业调研。", persons=["曹明"], orgs=["苏州市委"])
+    assert ev.visited_organizations == []
+
+
+def test_places_in_order():
+    ev = event_of("近日,县长王小明到华容县东山镇调研。\n页脚 湖南", roles={1: "boilerplate"},
+                  persons=["王小明"], places=["华容县", "东山镇", "湖南"])
+    assert [p.text for p in ev.places] == ["华容县", "东山镇"]
+
+
+# --- event date --------------------------------------------------------------------------------
+
+def test_date_month_day_without_year():
+    ev = event_of("8月9日,市委书记何明到企业调研。", persons=["何明"])
+    d = ev.date
+    assert (d.text, d.month_day, d.iso, d.relative) == ("8月9日", "08-09", None, False)
+
+
+def test_date_year_in_body():
+    d = event_of("2022年11月10日上午,县长到企业调研。").date
+    assert (d.text, d.iso, d.month_day, d.year_source) == ("2022年11月10日", "2022-11-10", "11-10", "body")
+
+
+def test_date_year_from_own_date_line():
+    text = "发布时间:2023-01-05\n12月30日,县长到企业调研。"
+    d = event_of(text, roles={0: "boilerplate"}).date
+    assert (d.text, d.month_day, d.iso, d.year_source) == ("12月30日", "12-30", "2022-12-30", "source_line")
+
+
+def test_relative_date_keeps_published():
+    text = "稿源: 2022-11-10 18:11:29\n近日,市委书记到企业调研。"
+    d = event_of(text, roles={0: "boilerplate"}).date
+    assert (d.text, d.relative, d.iso, d.month_day, d.published) == ("近日", True, None, None, "2022-11-10")
+
+
+def test_relative_english():
+    d = event_of("Recently, the mayor inspected a plant.").date
+    assert (d.text, d.relative, d.month_day) == ("Recently", True, None)
+
+
+def test_statistic_and_plan_dates_are_skipped():
+    text = "截至11月10日,全市累计出口增长。会议听取2021年工作思路。\n县长到企业调研。"
+    d = event_of(text).date
+    assert (d.text, d.month_day, d.iso) == (None, None, None)
+
+
+def test_range_keeps_text_first_day():
+    d = event_of("4月21日至22日,推进会在县里召开。").date
+    assert (d.text, d.month_day) == ("4月21日至22日", "04-21")
+
+
+def test_day_takes_month_from_dateline():
+    text = "本报讯 株洲日报12月2日讯 1日上午,市长到企业调研。"
+    doc = make_doc(text)
+    piece = "株洲日报12月2日讯"
+    from pipeline.schema import RemovedSpan
+    doc.removed = [RemovedSpan(start=text.index(piece), end=text.index(piece) + len(piece), text=piece, rule="t", reason="t")]
+    d = EVENTS(DATES(doc)).event.date
+    assert (d.text, d.month_day, d.iso) == ("1日", "12-01", None)
+
+
+def test_no_body_date_falls_back_to_own_date_line():
+    text = "中国宁波网  22年11月10日\n记者提问:如何发展?\n屠炯答:加快发展。"
+    d = event_of(text, roles={0: "boilerplate"}).date
+    assert (d.text, d.iso, d.month_day, d.year_source) == ("22年11月10日", "2022-11-10", "11-10", "source_line")
+
+
+def test_navigation_year_never_used():
+    text = "8月9日,县长到企业调研。\n上一篇: 2021-05-06 2021年工作思路"
+    d = event_of(text, roles={1: "boilerplate"}).date
+    assert (d.month_day, d.iso) == ("08-09", None)
+
+
+def test_closest_year():
+    import datetime as dt
+    assert closest_year(12, 30, dt.date(2023, 1, 5)) == 2022
+    assert closest_year(1, 3, dt.date(2022, 12, 28)) == 2023
+    assert closest_year(8, 9, dt.date(2022, 11, 10)) == 2022
