@@ -1,0 +1,83 @@
+"""Character-frequency model: how plausible a run of characters is as Chinese text (MSRA counts)."""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable
+
+# Log-probability of one random GBK two-byte character (about 21,000 of them): a misaligned decoding
+# produces characters about this likely, so scores are log-odds against it.
+_LOG_RANDOM = -math.log(21000)
+_CAP = 6.0
+_QMARK = -3.0
+
+
+def fold_char(ch: str) -> str:
+    """Full-width ASCII and U+3000 to half-width (how the model's keys are stored)."""
+    o = ord(ch)
+    if 0xFF01 <= o <= 0xFF5E:
+        return chr(o - 0xFEE0)
+    if o == 0x3000:
+        return " "
+    return ch
+
+
+class CharModel:
+    """Unigram and bigram counts with log-odds scores; Traditional characters are looked up as Simplified."""
+
+    def __init__(self, path: Path, to_simplified: Callable[[str], str]) -> None:
+        self.uni: dict[str, int] = {}
+        self.bi: dict[str, int] = {}
+        self.total_uni = self.total_bi = 1
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            parts = line.split("\t")
+            if len(parts) == 3 and parts[0] == "#total":
+                self.total_uni, self.total_bi = int(parts[1]), int(parts[2])
+            elif len(parts) == 2 and parts[0] and not parts[0].startswith("#"):
+                (self.uni if len(parts[0]) == 1 else self.bi)[parts[0]] = int(parts[1])
+        self._simp = to_simplified
+        self.lo = lru_cache(maxsize=65536)(self._lo)
+        self.pmi = lru_cache(maxsize=262144)(self._pmi)
+
+    def key(self, ch: str) -> str:
+        """The model's key for one character."""
+        k = fold_char(ch)
+        if ord(k) > 0x2000:
+            s = self._simp(k)
+            if len(s) == 1:
+                k = s
+        return k
+
+    def count(self, ch: str) -> int:
+        """Corpus count of a character."""
+        return self.uni.get(self.key(ch), 0)
+
+    def _lo(self, ch: str) -> float:
+        if ch in "?\ufffd":
+            return _QMARK
+        if 0xE000 <= ord(ch) <= 0xF8FF:
+            return -8.0
+        c = self.uni.get(self.key(ch), 0)
+        return min(_CAP, math.log((c + 0.1) / self.total_uni) - _LOG_RANDOM)
+
+    def _pmi(self, a: str, b: str) -> float:
+        """Pointwise mutual information of a bigram, capped; an unseen pair of frequent characters is negative."""
+        ka, kb = self.key(a), self.key(b)
+        ca, cb = self.uni.get(ka, 0), self.uni.get(kb, 0)
+        if not ca or not cb:
+            return 0.0
+        expected = ca * cb * self.total_bi / (self.total_uni * self.total_uni)
+        n = self.bi.get(ka + kb)
+        if n:
+            return max(-6.0, min(math.log(n / expected), 6.0))
+        # Bigrams seen fewer than 3 times are not stored: assume 2.5 at most.
+        return max(-6.0, min(0.0, math.log(2.5 / expected)))
+
+    def score(self, s: str, left: str = "", right: str = "") -> float:
+        """Sum of unigram log-odds of `s` plus bigram PMI inside it and with its neighbours."""
+        total = sum(self.lo(c) for c in s)
+        seq = (left[-1:] if left else "") + s + (right[:1] if right else "")
+        total += sum(self.pmi(seq[i], seq[i + 1]) for i in range(len(seq) - 1))
+        return total

@@ -1,0 +1,95 @@
+"""Traditional -> Simplified conversion that keeps every offset, half-width folding, script and language."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CHUNK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_SPACES = {0x00A0, 0x3000, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x202F, 0x205F}
+
+
+def fold_width(ch: str) -> str:
+    """Full-width ASCII to half-width; NBSP, U+3000 and other wide spaces to an ASCII space."""
+    o = ord(ch)
+    if 0xFF01 <= o <= 0xFF5E:
+        return chr(o - 0xFEE0)
+    if o in _SPACES:
+        return " "
+    return ch
+
+
+class Converter:
+    """OpenCC conversion (profile e.g. "t2s") that never changes the length of the text."""
+
+    def __init__(self, profile: str) -> None:
+        import opencc
+
+        self._cc = opencc.OpenCC(profile)
+        self._back = opencc.OpenCC("s2t") if profile.startswith("t") else None
+        self.char = lru_cache(maxsize=65536)(self._char)
+        self._back_char = lru_cache(maxsize=65536)(self._back_one)
+
+    def _char(self, ch: str) -> str:
+        out = self._cc.convert(ch)
+        return out if len(out) == 1 else ch
+
+    def _same_length(self, chunk: str) -> str:
+        """Convert phrase-level; where a phrase changes length, split it, down to single characters."""
+        out = self._cc.convert(chunk)
+        if len(out) == len(chunk):
+            return out
+        if len(chunk) == 1:
+            return chunk
+        mid = len(chunk) // 2
+        return self._same_length(chunk[:mid]) + self._same_length(chunk[mid:])
+
+    def convert(self, text: str) -> str:
+        """The converted text, exactly as long as `text`, with full-width ASCII and wide spaces folded."""
+        parts, pos = [], 0
+        for m in _CHUNK.finditer(text):
+            parts.append(text[pos : m.start()])
+            parts.append(self._same_length(m.group()))
+            pos = m.end()
+        parts.append(text[pos:])
+        return "".join(fold_width(c) for c in "".join(parts))
+
+    def script(self, text: str) -> dict[str, float]:
+        """Shares: han (of letters), hant and hans (of Han characters: changed by t2s / by s2t), latin (of letters)."""
+        han = hant = hans = latin = 0
+        for ch in text:
+            if _HAN.match(ch):
+                han += 1
+                if self.char(ch) != ch:
+                    hant += 1
+                elif self._back is not None and self._back_char(ch) != ch:
+                    hans += 1
+            elif ch.isascii() and ch.isalpha():
+                latin += 1
+        letters = han + latin
+        return {
+            "han": round(han / letters, 4) if letters else 0.0,
+            "hant": round(hant / han, 4) if han else 0.0,
+            "hans": round(hans / han, 4) if han else 0.0,
+            "latin": round(latin / letters, 4) if letters else 0.0,
+        }
+
+    def _back_one(self, ch: str) -> str:
+        out = self._back.convert(ch)
+        return out if len(out) == 1 else ch
+
+
+def language(text: str, script: dict[str, float], zh_min: float, en_max: float, hant_min: float) -> str:
+    """zh-Hans, zh-Hant, en, or mixed when neither Han nor Latin script dominates."""
+    han, latin = script.get("han", 0.0), script.get("latin", 0.0)
+    if han + latin == 0:
+        return "unknown"
+    # A Han character carries about as much text as three Latin letters.
+    weight = han * 3 / (han * 3 + latin)
+    if weight < en_max:
+        return "en"
+    if weight < zh_min:
+        return "mixed"
+    hant, hans = script.get("hant", 0.0), script.get("hans", 0.0)
+    return "zh-Hant" if hant >= hant_min and hant > hans else "zh-Hans"

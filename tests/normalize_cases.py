@@ -1,0 +1,62 @@
+"""Shared inputs for the normalize tests and benchmark: clean MSRA sentences and synthetic damage."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from pipeline.normalize.script import fold_width
+
+MSRA_TEST = Path("/work/shared/data/msra/msra_test.txt")
+
+
+def msra_sentences(path: Path = MSRA_TEST, n: int = 2000) -> list[str]:
+    """The first `n` sentences (5+ characters) of a character-per-line corpus, full-width folded like scraped text."""
+    out, cur = [], []
+    for line in path.read_text(encoding="utf-8").split("\n"):
+        parts = line.split()
+        if parts:
+            cur.append(parts[0])
+            continue
+        if len(cur) >= 5:
+            out.append("".join(fold_width(c) for c in cur))
+        cur = []
+        if len(out) >= n:
+            break
+    return out
+
+
+def _cjk_region(line: str, rng: random.Random, lo: int, hi: int) -> tuple[int, int] | None:
+    """A random run of lo..hi CJK characters inside `line`."""
+    starts = [i for i in range(1, len(line) - lo) if all("\u4e00" <= c <= "\u9fff" for c in line[i : i + lo])]
+    if not starts:
+        return None
+    i = rng.choice(starts)
+    j = i
+    while j < len(line) and j - i < hi and "\u4e00" <= line[j] <= "\u9fff":
+        j += 1
+    return i, j
+
+
+def damage_gbk_shift(line: str, rng: random.Random) -> tuple[str, str] | None:
+    """(damaged, original): a run of GBK bytes read one byte late, its lost lead byte shown as `?`;
+    unmapped pairs and a lone last byte vanish, as in the seeds."""
+    reg = _cjk_region(line, rng, 5, 12)
+    if reg is None:
+        return None
+    i, j = reg
+    data = line[i:j].encode("gb18030")[1:]
+    shifted = data.decode("gb18030", errors="ignore")
+    shifted = "".join(fold_width(c) for c in shifted if not 0xE000 <= ord(c) <= 0xF8FF)
+    return line[:i] + "?" + shifted + line[j:], line
+
+
+def damage_utf8_as_gbk(line: str, rng: random.Random) -> tuple[str, str] | None:
+    """(damaged, original): a run of UTF-8 bytes decoded as GBK; bytes GBK cannot read become `?`."""
+    reg = _cjk_region(line, rng, 4, 10)
+    if reg is None:
+        return None
+    i, j = reg
+    shifted = line[i:j].encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", "?")
+    shifted = "".join(fold_width(c) for c in shifted)
+    return line[:i] + shifted + line[j:], line
