@@ -75,7 +75,10 @@ def available_stages() -> dict[str, StageSpec]:
             except ModuleNotFoundError as exc:
                 if exc.name != module:
                     raise
-    return dict(_REGISTRY)
+    # Built-in stages in pipeline order, then plugin stages by name: independent of import order.
+    order = list(STAGE_MODULES)
+    names = sorted(_REGISTRY, key=lambda n: (order.index(n) if n in order else len(order), n))
+    return {n: _REGISTRY[n] for n in names}
 
 
 def get_stage(name: str) -> StageSpec:

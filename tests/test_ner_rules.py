@@ -202,3 +202,9 @@ def test_en_place_park(en):
 def test_en_pinyin_syllables(en):
     assert en.is_pinyin("Lubao") and en.is_pinyin("Qingzhong")
     assert not en.is_pinyin("March") and not en.is_pinyin("Clothing")
+
+
+def test_unnamed_areas_are_not_places(zh, lac):
+    found = {t for t, label, _ in hits(zh, lac, "县委书记到县经开区和高新区调研，随后来到临江经济开发区。") if label == "PLACE"}
+    assert not found & {"县经开区", "经开区", "高新区"}
+    assert "临江经济开发区" in found

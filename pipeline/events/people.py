@@ -280,9 +280,13 @@ def _locale_for(rules: EventRules, doc: Document, body_simplified: str) -> tuple
             if not n:
                 continue
             if unit.isascii():
+                # "Qianjiang City": the level word is part of the entity or written right after a mention.
                 if simp.endswith(" " + suffix):
                     cut = len(suffix) + 1
                     places.append((n, -ent.start, ent.text[:-cut], simp[:-cut]))
+                elif any(m.text.endswith(" " + suffix) or doc.norm_text.startswith(" " + suffix, m.end)
+                         for m in ent.mentions):
+                    places.append((n, -ent.start, ent.text, simp))
             elif simp.endswith(suffix) and len(simp) > len(suffix):
                 places.append((n, -ent.start, ent.text, simp))
         if places:
@@ -323,8 +327,11 @@ def to_person(rules: EventRules, doc: Document, cand: Candidate, with_org: bool)
     if with_org:
         org_w, org_s, org_rules = org_of(rules, doc, cand)
         rule_ids += org_rules
-    titles_w = [doc.text[s:e] for s, e in cand.titles]
-    titles_s = [doc.norm_text[s:e] for s, e in cand.titles]
+    # One entry per distinct title (a title repeated in the article is one title); spans stay in evidence.
+    seen_titles = {doc.text[s:e]: (s, e) for s, e in reversed(cand.titles)}
+    firsts = sorted(seen_titles.values())
+    titles_w = [doc.text[s:e] for s, e in firsts]
+    titles_s = [doc.norm_text[s:e] for s, e in firsts]
     s, e = cand.mentions[0]
     evidence = [_span(doc, a, b) for a, b in sorted(set(cand.mentions[:3] + cand.titles + cand.honorifics[:3]))]
     simplified = cand.simplified if cand.simplified and cand.simplified != cand.name else None

@@ -98,6 +98,7 @@ class ChineseRules:
         self.f_org = f
         self.unit_suffixes = tuple(f["unit_suffixes"])
         self.collocations = rules["zh.filter.place"]["collocations"]
+        self.unnamed_places = set(rules["zh.filter.place"]["unnamed"])
         self.enum_cue = re.compile(rules["zh.org.enumeration"]["cue"])
         self.platform_cue = re.compile(rules["zh.org.quoted_platform"]["cue"])
         self.followers = tuple(sorted(rules["zh.person.after_title"]["followers"], key=len, reverse=True))
@@ -160,7 +161,7 @@ class ChineseRules:
                 continue
             if form in self.country_prefix and self._place_at(got, e):
                 continue
-            if any(text.startswith(c, s) for c in self.collocations):
+            if any(text.startswith(c, s) for c in self.collocations) or self._unnamed(form):
                 continue
             # a county or district short form (常熟, 锡山) alone needs the back-end's agreement or, at
             # document level, its full name somewhere (合作, 和政 are words before they are counties)
@@ -168,6 +169,10 @@ class ChineseRules:
             kind = "short-weak" if weak else "gazetteer"
             out.append(Cand(s, e, "PLACE", "zh.place.gazetteer", kind=kind, key=place.name))
         return out
+
+    def _unnamed(self, form: str) -> bool:
+        """A generic area word, at most behind a level character (县经开区, 高新区): not a named place."""
+        return form in self.unnamed_places or (form[:1] in LEVEL_CHARS | {"全", "本", "该"} and form[1:] in self.unnamed_places)
 
     @staticmethod
     def _place_at(got, pos: int) -> bool:
@@ -315,6 +320,8 @@ class ChineseRules:
     def _fix_place(self, text, s, e, level_starts) -> tuple[int, int] | None:
         form = text[s:e]
         if any(text.startswith(c, s) for c in self.collocations):
+            return None
+        if self._unnamed(form):
             return None
         place = self.gaz.lookup(form)
         if place and form[-1] in LEVEL_CHARS and e - 1 in level_starts and place.short == form[:-1]:
