@@ -82,13 +82,17 @@ def _cmd_config(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _cmd_train_ner(args: argparse.Namespace) -> int:
+def _train_ner(argv: list[str]) -> int:
     try:
         from pipeline.ner.train import main as train_main
     except ImportError as exc:
         print(f"zh-events: NER training is not available: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    return train_main(args.rest)
+    return train_main(argv)
+
+
+def _cmd_train_ner(args: argparse.Namespace) -> int:
+    return _train_ner(args.rest)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -151,6 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `zh-events` console script."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["train-ner"]:  # every option, --help included, belongs to the trainer
+        return _train_ner(argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     return args.func(args)

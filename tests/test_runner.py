@@ -203,7 +203,7 @@ def test_unwritable_output_folder_exits_2(tmp_path):
 
 
 def test_help_texts_end_with_examples():
-    for args in (["--help"], ["run", "--help"], ["schema", "--help"], ["config", "--help"]):
+    for args in (["--help"], ["run", "--help"], ["schema", "--help"], ["config", "--help"], ["train-ner", "--help"]):
         proc = run_cli(*args)
         assert proc.returncode == 0
         assert "example:" in proc.stdout and "zh-events" in proc.stdout.split("example:")[-1]
