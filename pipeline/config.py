@@ -124,15 +124,28 @@ def load_config(path: str | Path | None = None, overrides: list[str] | None = No
     return cfg
 
 
-def config_hash(cfg: BaseModel) -> str:
-    """Short sha256 of the config and the content of every rule/data file it points to."""
-    h = hashlib.sha256(json.dumps(cfg.model_dump(mode="json"), sort_keys=True, ensure_ascii=False).encode())
-    sections = [getattr(cfg, name) for name in type(cfg).model_fields]
-    for section in sections:
-        for f in sorted(set(section.data_files())):
-            h.update(str(f.name).encode())
-            h.update(Path(f).read_bytes() if Path(f).exists() else b"<missing>")
+def section_hash(section: StageConfig) -> str:
+    """Short sha256 of one section and the content of the rule/data files it points to."""
+    h = hashlib.sha256(json.dumps(section.model_dump(mode="json"), sort_keys=True, ensure_ascii=False).encode())
+    for f in sorted(set(section.data_files())):
+        h.update(str(Path(f).name).encode())
+        h.update(Path(f).read_bytes() if Path(f).exists() else b"<missing>")
     return h.hexdigest()[:16]
+
+
+def stage_hashes(cfg: BaseModel) -> dict[str, str]:
+    """The hash of every section: what a per-stage cache keys on (a changed section re-runs its stage)."""
+    return {name: section_hash(getattr(cfg, name)) for name in type(cfg).model_fields}
+
+
+def config_hash(cfg: BaseModel) -> str:
+    """Short sha256 of everything that shapes a record: the stage list, the reader and every stage section
+    with its rule/data files. Worker count and limits are left out: they change how a run goes, not what a
+    record holds, so changing them does not make `--resume` redo finished documents."""
+    parts = {k: v for k, v in stage_hashes(cfg).items() if k != "run"}
+    parts["run.stages"] = json.dumps(cfg.run.stages)
+    parts["run.plugins"] = json.dumps(cfg.run.plugins)
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()[:16]
 
 
 def _toml_value(v: Any) -> str:

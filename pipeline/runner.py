@@ -27,7 +27,7 @@ from typing import Callable, Iterator
 from pydantic import BaseModel
 
 from pipeline import __version__
-from pipeline.config import config_hash
+from pipeline.config import config_hash, stage_hashes
 from pipeline.document import Document
 from pipeline.reader import ReadFailure, read_inputs
 from pipeline.record import to_record
@@ -370,7 +370,7 @@ class Runner:
             pipeline_version=__version__, status=status, started_at=started.isoformat(timespec="seconds"),
             finished_at=finished.isoformat(timespec="seconds") if finished else None,
             inputs=[str(i) for i in inputs], out_dir=str(self.writer.out_dir), config=self.cfg.model_dump(mode="json"),
-            config_hash=self.hash, stages=list(self.cfg.run.stages), workers=self.n_workers, resumed=self.resume,
+            config_hash=self.hash, section_hashes=stage_hashes(self.cfg), stages=list(self.cfg.run.stages), workers=self.n_workers, resumed=self.resume,
             documents_seen=self.seen, records_written=self.written, records_skipped_resume=self.skipped, errors=n_err,
             errors_by_stage=dict(sorted(self.errors_by_stage.items())),
             stage_seconds={k: round(v, 3) for k, v in self.stage_seconds.items()}, wall_seconds=round(wall, 3),

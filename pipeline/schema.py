@@ -229,6 +229,7 @@ class RunManifest(Model):
     out_dir: str
     config: dict
     config_hash: str
+    section_hashes: dict[str, str] = Field(default_factory=dict, description="hash of each config section")
     stages: list[str]
     workers: int
     resumed: bool

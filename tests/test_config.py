@@ -6,7 +6,7 @@ import tomllib
 
 import pytest
 
-from pipeline.config import DEFAULT_CONFIG, ConfigError, config_hash, config_model, default_config_toml, load_config
+from pipeline.config import DEFAULT_CONFIG, REPO_ROOT, ConfigError, config_hash, config_model, default_config_toml, load_config
 
 
 def test_default_file_equals_code_defaults():
@@ -34,7 +34,17 @@ def test_typos_and_bad_values_are_errors(override):
         load_config(None, [override])
 
 
-def test_hash_changes_with_config_and_only_then():
+def test_hash_changes_with_what_shapes_records_and_only_then():
     a = config_hash(load_config(None))
     assert a == config_hash(load_config(None))
-    assert a != config_hash(load_config(None, ["run.doc_timeout_s=61"]))
+    assert a != config_hash(load_config(None, ["normalize.opencc_profile=tw2s"]))
+    assert a != config_hash(load_config(None, ['run.stages=["normalize", "strip"]']))
+    assert a == config_hash(load_config(None, ["run.doc_timeout_s=61", "run.workers=1"]))
+
+
+def test_hash_covers_rule_file_content(tmp_path):
+    rules = tmp_path / "rules.toml"
+    rules.write_bytes((REPO_ROOT / "configs" / "strip" / "lines.toml").read_bytes())
+    a = config_hash(load_config(None, [f'strip.line_rules="{rules}"']))
+    rules.write_text(rules.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert a != config_hash(load_config(None, [f'strip.line_rules="{rules}"']))
