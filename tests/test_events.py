@@ -156,6 +156,7 @@ def test_rank_order():
     ("市人大常委会主任", "rank.congress_head"), ("市发改委副主任", "rank.deputy_director"),
     ("市发改委主任", "rank.director"), ("新闻发言人", "rank.spokesperson"), ("公司董事长", "rank.business"),
     ("市领导", "rank.leader"), ("总书记", "rank.general_secretary"),
+    ("国务院总理", "rank.premier"), ("国务院副总理", "rank.vice_premier"), ("国务委员", "rank.vice_premier"),
     ("Secretary of the Suzhou Municipal Party Committee", "rank.secretary"), ("Mayor", "rank.head"),
     ("Vice Mayor", "rank.deputy_head"), ("Deputy Secretary", "rank.deputy_secretary"),
 ])
@@ -163,7 +164,7 @@ def test_rank_rules(title, rule):
     assert rank_of(RULES, title)[1] == rule
 
 
-@pytest.mark.parametrize("title", ["书记员", "秘书", "企业代表性", "the secretariat"])
+@pytest.mark.parametrize("title", ["书记员", "秘书", "企业代表性", "the secretariat", "总经理助理"])
 def test_rank_near_misses(title):
     assert rank_of(RULES, title)[1] in (None, "rank.leader") and rank_of(RULES, title)[1] != "rank.secretary"
 
@@ -239,6 +240,9 @@ def test_org_english_of_the():
     ("苏州市长吴青到企业调研。", "苏州市政府", "org.government"),
     ("市商务局局长林立到企业调研。", "市商务局", "org.named_body"),
     ("木乐镇党委书记黄河到企业调研。", "木乐镇党委", "org.party_committee"),
+    ("嘉兴市市长吴青到企业调研。", "嘉兴市政府", "org.government"),
+    ("中国石化集团有限公司党组书记林立到企业调研。", "中国石化集团有限公司", "org.party_group"),
+    ("国务院副总理黄河到企业调研。", "国务院", "org.state_council"),
 ])
 def test_org_rules_zh(text, org, rule):
     name = re.search(r"(吴青|林立|黄河)", text).group()

@@ -131,6 +131,36 @@ def test_zh_person_honorific(zh, lac):
     assert not [h for h in hits(zh, lac, "市委书记指出，要抓好落实。") if h[1] == "HONORIFIC"]
 
 
+def test_zh_person_dotted_name(zh, lac):
+    found = hits(zh, lac, "县农牧局局长阿布都拉·艾买提一同调研。", [])
+    assert ("阿布都拉·艾买提", "PERSON", "zh.person.dotted_name") in found
+    # a branding prefix before a place is not a name
+    assert not [h for h in hits(zh, lac, "中国·绍兴纺织博览会开幕。", []) if h[2] == "zh.person.dotted_name"]
+
+
+def test_zh_org_brand(zh, lac):
+    assert ("比亚迪", "ORG", "zh.org.brand") in hits(zh, lac, "他察看了比亚迪刀片电池项目。", [])
+    assert not [h for h in hits(zh, lac, "这种做法很吉利。", []) if h[2] == "zh.org.brand"]
+
+
+def test_zh_org_gov_body_town_from_backend(zh, lac):
+    text = "常河镇党委书记张丽陪同。"
+    assert ("常河镇党委", "ORG", "zh.org.gov_body") in hits(zh, lac, text, [RawEntity(0, 3, "PLACE", "lac")])
+    assert not [h for h in hits(zh, lac, "镇党委书记张丽陪同。", []) if h[1] == "ORG"]
+
+
+def test_zh_place_confirmed_by_own_body(zh, lac):
+    assert ("当雄", "PLACE", "zh.place.gazetteer") in hits(zh, lac, "当雄县委副书记次仁多吉调研。", [])
+    kinds = {c.kind for c in zh.find("当雄县委副书记次仁多吉调研。", []) if c.label == "PLACE"}
+    assert kinds == {"gazetteer"}
+
+
+def test_zh_org_suffix_with_locale_in_brackets(zh, lac):
+    text = "日本电产(浙江)有限公司代表发言。"
+    found = hits(zh, lac, text, [RawEntity(0, 4, "ORG", "lac")])
+    assert ("日本电产(浙江)有限公司", "ORG", "zh.org.suffix") in found
+
+
 def test_zh_filter_org(zh, lac):
     text = "商务局和宁波市商务局联合发文。"
     found = hits(zh, lac, text, [RawEntity(0, 3, "ORG", "lac"), RawEntity(4, 10, "ORG", "lac")])
@@ -175,6 +205,15 @@ def test_en_title(en):
     assert ("Secretary of the Wuxi Municipal Party Committee", "TITLE", "en.title") in en_hits(
         en, "Wang Ming, Secretary of the Wuxi Municipal Party Committee, spoke.")
     assert not [h for h in en_hits(en, "The secretary of the meeting spoke.") if h[1] == "TITLE"]
+
+
+def test_en_org_legal_form_and_sub_unit(en):
+    found = en_hits(en, "He visited Trina Solar Co., Ltd. in Wujin.")
+    assert ("Trina Solar Co., Ltd.", "ORG", "en.org.named") in found
+    found = en_hits(en, "The Information Office of the Shenzhen Municipal Government held a press conference.")
+    assert ("Information Office of the Shenzhen Municipal Government", "ORG", "en.org.gov_body") in found
+    assert ("Shenzhen Municipal Bureau of Commerce", "ORG", "en.org.gov_body") in en_hits(
+        en, "Huang Min of the Shenzhen Municipal Bureau of Commerce spoke.")
 
 
 def test_en_org_named(en):

@@ -55,6 +55,10 @@ def make_events(cfg: EventsConfig):
                 if main is not None and main not in cands:
                     cands.append(main)
                 fired.append(f"main_person:{answers[0][0]}")
+            else:
+                main = people.spokesperson(rules, doc, cands)
+                if main is not None:
+                    fired.append(f"main_person:{rules.press_main_tier}")
         if main is None:
             main = people.choose_main(cands)
         main_person = None

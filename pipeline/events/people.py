@@ -13,7 +13,7 @@ from pipeline.schema import Person, Span
 # Separators between a title and a name (English: `Cao Lubao, Secretary of ...`).
 _ZH_TITLE_START = re.compile(r"[,，。、;；:：\s(（“\"「『]")
 # Words that end a non-title prefix glued to a title (8月9日贵港市委书记, 陪同市委书记).
-_ZH_NON_TITLE = re.compile(r".*(?:日|陪同|和|与|及|由|请|对|向|为|是|将|在|到|等|了|后|时)")
+_ZH_NON_TITLE = re.compile(r".*(?:日|陪同|和|与|及|由|请|对|向|为|是|将|在|到|等|了|后|时|带领|率领|主持|召开|听取|会见|看望|邀请)")
 _EN_TITLE_WORD = re.compile(r"^(?:[A-Z][\w'’-]*|of|the|and|for|in)$")
 _CJK = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 
@@ -30,6 +30,7 @@ class Candidate:
     rank: int = 0
     rank_title: tuple[int, int] | None = None
     rank_rule: str | None = None
+    org_title: tuple[int, int] | None = None
     accompany: bool = False
     reference: bool = False
     lead_subject: bool = False
@@ -73,6 +74,9 @@ class TitleFinder:
         self.ner_titles = sorted(
             (m.start, m.end) for e in doc.entities if e.type == "TITLE" for m in e.mentions
         )
+        self.named = sorted(
+            (m.start, m.end) for e in doc.entities if e.type in ("ORG", "PLACE") for m in e.mentions
+        )
 
     def _ner_ending_at(self, end: int) -> tuple[int, int] | None:
         hits = [t for t in self.ner_titles if t[1] == end]
@@ -80,8 +84,6 @@ class TitleFinder:
 
     def _zh_before(self, end: int, seg: tuple[int, int]) -> tuple[int, int] | None:
         ner = self._ner_ending_at(end)
-        if ner:
-            return ner
         norm = self.doc.norm_text
         start = seg[0]
         for m in _ZH_TITLE_START.finditer(norm, seg[0], end):
@@ -89,6 +91,16 @@ class TitleFinder:
         cut = _ZH_NON_TITLE.match(norm, start, end)
         if cut:
             start = cut.end()
+        # never cut inside a named body or place (the 和 of 工业和信息化部 is not a conjunction)
+        start = min([start] + [s for s, e in self.named if s < start < e])
+        if ner:
+            # the title found by NER may lack the body written before it (运行监测协调局 + 局长, 桃源 + 镇党委书记)
+            named_prefix = any(s == start and e >= ner[0] for s, e in self.named)
+            if start < ner[0] and self.rules.title_prefix.fullmatch(norm, start, ner[0]) and (
+                    named_prefix or norm[ner[0]] in self.rules.level_chars
+                    or self.rules.body_prefix.search(norm, start, ner[0])):
+                return start, end
+            return ner
         if 2 <= end - start <= 30 and _is_title(self.rules, norm[start:end]):
             return start, end
         return None
@@ -127,7 +139,8 @@ class TitleFinder:
             return max(ner)
         stop = re.search(r"[,;.]|\s(?:went|held|visited|attended|said|presided|pointed|emphasized|inspected)\b", norm[s:seg[1]])
         e = s + (stop.start() if stop else seg[1] - s)
-        if e > s and norm[s].isupper() and _is_title(self.rules, norm[s:e]):
+        # a lowercase title is accepted only with its body (spokesperson of the Shenzhen Municipal Bureau)
+        if e > s and (norm[s].isupper() or " of " in norm[s:e]) and _is_title(self.rules, norm[s:e]):
             return s, e
         return None
 
@@ -175,10 +188,14 @@ def collect(rules: EventRules, doc: Document, lead: list[tuple[int, int]]) -> li
             for t in finder.titles_for(s, e):
                 if t not in cand.titles:
                     cand.titles.append(t)
+        lead_rank = 0
         for t in cand.titles:
             value, rule = rank_of(rules, doc.norm_text[t[0]:t[1]])
             if value > cand.rank:
                 cand.rank, cand.rank_title, cand.rank_rule = value, t, rule
+            if value > lead_rank and not rules.leading_titles.search(doc.norm_text[t[0]:t[1]]):
+                lead_rank, cand.org_title = value, t
+        cand.org_title = cand.org_title or cand.rank_title
         body_mentions = [(s, e) for s, e in mentions if segment_of(body, s)]
         cand.reference = bool(body_mentions) and all(
             _cue_in(rules, doc, "reference", *clause_around(doc.norm_text, s, e, segment_of(body, s)))
@@ -237,6 +254,14 @@ def answerer(rules: EventRules, doc: Document, cands: list[Candidate], who: tupl
     return None
 
 
+def spokesperson(rules: EventRules, doc: Document, cands: list[Candidate]) -> Candidate | None:
+    """The first-mentioned spokesperson among the candidates (the main person of a press conference)."""
+    for c in sorted(cands, key=lambda c: c.first):
+        if not c.reference and any(rank_of(rules, doc.norm_text[s:e])[1] == rules.press_main_tier for s, e in c.titles):
+            return c
+    return None
+
+
 def choose_main(cands: list[Candidate]) -> Candidate | None:
     """Highest rank among those driving the event; ties broken by lead subject, prominence, first mention."""
     pool = [c for c in cands if not c.reference]
@@ -276,7 +301,8 @@ def _locale_for(rules: EventRules, doc: Document, body_simplified: str) -> tuple
             if ent.type != "PLACE":
                 continue
             simp = ent.simplified or ent.text
-            n = sum(1 for m in ent.mentions if segment_of(body, m.start))
+            n = sum(1 for m in ent.mentions if segment_of(body, m.start)
+                    and not rules.destination.search(doc.norm_text, max(0, m.start - 12), m.start))
             if not n:
                 continue
             if unit.isascii():
@@ -297,9 +323,10 @@ def _locale_for(rules: EventRules, doc: Document, body_simplified: str) -> tuple
 
 def org_of(rules: EventRules, doc: Document, cand: Candidate) -> tuple[str | None, str | None, list[str]]:
     """The body the person leads (written, simplified) with its locale where the text names one, and rule ids."""
-    if cand.rank_title is None:
+    title = cand.org_title or cand.rank_title
+    if title is None:
         return None, None, []
-    derived = _org_from_title(rules, doc, cand.rank_title)
+    derived = _org_from_title(rules, doc, title)
     if derived is None:
         return None, None, []
     written, simplified, rule_id = derived

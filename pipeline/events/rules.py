@@ -76,6 +76,7 @@ class EventRules:
     title_weight: float
     confidence: dict[str, float]
     ambiguity_penalty: float
+    press_main_tier: str
     tiers: tuple[Tier, ...]
     levels: tuple[Level, ...]
     default_level: int
@@ -84,6 +85,11 @@ class EventRules:
     cues: tuple[Cue, ...]
     honorific_id: str
     honorifics: tuple[re.Pattern, ...]
+    title_prefix: re.Pattern
+    body_prefix: re.Pattern
+    level_chars: str
+    leading_titles: re.Pattern
+    destination: re.Pattern
 
     def cues_for(self, role: str) -> tuple[Cue, ...]:
         """The cues of one role."""
@@ -118,6 +124,7 @@ def load_rules(triggers: Path, titles: Path, roles: Path) -> EventRules:
         title_weight=float(dec["title_weight"]),
         confidence={k: float(v) for k, v in dec["confidence"].items()},
         ambiguity_penalty=float(dec["ambiguity_penalty"]),
+        press_main_tier=dec["press_main_tier"],
         tiers=tuple(
             Tier(r["id"], int(r["tier"]), r.get("level"),
                  tuple(re.compile(r[k]) for k in ("zh", "en") if r.get(k)))
@@ -133,4 +140,9 @@ def load_rules(triggers: Path, titles: Path, roles: Path) -> EventRules:
         cues=tuple(Cue(r["id"], r["role"], re.compile(r["pattern"])) for r in ro["cue"]),
         honorific_id=ro["honorific"]["id"],
         honorifics=tuple(re.compile(ro["honorific"][k]) for k in ("zh", "en")),
+        title_prefix=re.compile(ti["prefix"]["chars"]),
+        body_prefix=re.compile(ti["prefix"]["body_end"]),
+        level_chars=ti["prefix"]["level_chars"],
+        leading_titles=re.compile(ti["leading"]["pattern"]),
+        destination=re.compile(ro["destination"]["pattern"]),
     )

@@ -126,7 +126,11 @@ def make_ner(cfg: NerConfig):
                     cands.append(Cand(s + e.start, s + e.end, e.label, e.source, kind=EN_KINDS.get(e.source, ""),
                                       key=key))
         mentions = resolve(cands)
-        doc.entities = link(mentions, doc.text, doc.norm_text, doc.bylines, place_suffixes, zh_rules.surname_len)
+        entities = link(mentions, doc.text, doc.norm_text, doc.bylines, place_suffixes, zh_rules.surname_len)
+        # the document-level lists hold what the body names: a name only in a headline is not listed
+        body = doc.body_segments()
+        doc.entities = [e for e in entities if e.type not in ("PERSON", "ORG", "PLACE")
+                        or any(s <= m.start < t for m in e.mentions for s, t in body)]
         return doc
 
     return run

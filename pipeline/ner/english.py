@@ -59,6 +59,8 @@ class EnglishRules:
         ruler = self.nlp.add_pipe("span_ruler", config={"spans_key": "lex", "phrase_matcher_attr": "ORTH"})
         ruler.add_patterns([{"label": k, "pattern": w} for k, words in lexicons.items() for w in sorted(set(words))])
         self.level_after = set(g["level_words_after"])
+        self.body_adjectives = set(self.r["en.org.gov_body"]["adjectives"])
+        self.legal_forms = set(self.r["en.org.named"]["legal_forms"])
         self.stop = set(self.r["en.org.named"]["stop"])
         self.heads = set(self.r["en.org.named"]["heads"])
         self.enum_cue = re.compile(self.r["en.org.enumeration"]["cue"])
@@ -110,15 +112,31 @@ class EnglishRules:
                 j = by_start["LEVEL"][j]
             return j
 
+        def body_start(j: int) -> int:
+            """Token where a body starts after a locale: j, or after one adjective (Municipal Bureau of Commerce)."""
+            if j not in by_start["BODY"] and j < len(doc) and doc[j].text in self.body_adjectives \
+                    and j + 1 in by_start["BODY"]:
+                return j + 1
+            return j
+
         out += [(s, locale_end(s), "PLACE", "en.place.gazetteer") for s, _ in lex.get("GAZ", [])]
         out += [(s, e, "PLACE", "en.place.gazetteer") for s, e in lex.get("COUNTRY", [])]
+        bodies = []
         for s, _ in lex.get("GAZ", []):
-            j = locale_end(s)
+            j = body_start(locale_end(s))
             if j in by_start["BODY"]:
                 e = self._chain(by_start["BODY"][j], by_start)
-                out.append((s, e, "ORG", "en.org.gov_body"))
+                bodies.append((s, e, "ORG", "en.org.gov_body"))
+        # a sub-unit of a body written before it (Information Office of the Shenzhen Municipal Government)
+        body_at = {s: e for s, e, _, _ in bodies}
+        for s, e in lex.get("SUB", []):
+            j = e + (e < len(doc) and doc[e].lower_ == "of")
+            j += j > e and j < len(doc) and doc[j].lower_ == "the"
+            if j > e and j in body_at:
+                bodies.append((s, body_at[j], "ORG", "en.org.gov_body"))
+        out += bodies
         out += [(s, self._chain(e, by_start), "ORG", "en.org.national") for s, e in lex.get("NATIONAL", [])]
-        out += self._titles(doc, lex, by_start, locale_end)
+        out += self._titles(doc, lex, by_start, lambda i: body_start(locale_end(i)))
         out += self._named_orgs(doc, lex)
         out += self._parks(doc, lex)
         out += self._persons(doc)
@@ -161,6 +179,11 @@ class EnglishRules:
             while i > 0 and s - i < limit and NAME_TOKEN.match(doc[i - 1].text) and doc[i - 1].text not in self.stop:
                 i -= 1
             if i < s and not all(doc[k].text in self.heads for k in range(i, s)):
+                # the legal form after a comma belongs to the name (Trina Solar Co., Ltd.)
+                if e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].text.rstrip(".") in self.legal_forms:
+                    e += 2
+                    if e < len(doc) and doc[e].text == "." and doc[e].idx == doc[e - 1].idx + len(doc[e - 1].text):
+                        e += 1
                 out.append((i, e, "ORG", "en.org.named"))
         return out
 

@@ -20,7 +20,7 @@ from pipeline.ner.gazetteer import Gazetteer
 CJK = re.compile(r"[\u3400-\u9fff]")
 NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9·]")
 # Characters that end a name when scanning left from a suffix: prepositions, conjunctions, verbs of visiting.
-STOP_CHARS = set("在到赴和与及、，,。；;：:是的了等向对从为把被将由以于走进来看察访调研参观考深入")
+STOP_CHARS = set("在到赴和与及、，,。；;：:是的了等向对从为把被将由以于走进来看察访调研参观考深入带率陪随")
 LEVEL_CHARS = set("省市县区镇乡州旗")
 # Function words that may sit next to a name without being part of it.
 BOUNDARY_CHARS = STOP_CHARS | set("也还都就并已把被从对向于要会")
@@ -84,6 +84,7 @@ class ChineseRules:
             "PARK": rules["zh.place.park"]["suffixes"],
             "LEVEL": rules["zh.place.gazetteer"]["level_words"],
             "HONOR": rules["zh.person.honorific"]["titles"],
+            "BRAND": rules["zh.org.brand"]["names"],
         }
         self.key_ids = {}
         for key, words in lexicons.items():
@@ -91,6 +92,12 @@ class ChineseRules:
             self.key_ids[key] = self.nlp.vocab.strings[key]
         g = rules["zh.place.gazetteer"]
         self.ambiguous_short = set(g["ambiguous_short"])
+        self.confirming_level = set(g["confirming_level_words"])
+        self.town_chars = tuple(rules["zh.org.gov_body"]["town_levels"])
+        self.town_body = re.compile(rules["zh.org.gov_body"]["town_body"])
+        d = rules["zh.person.dotted_name"]
+        self.dotted = re.compile(d["pattern"])
+        self.dotted_part = int(d["max_part_chars"])
         self.country_prefix = tuple(g["country_prefix"])
         p = rules["zh.place.park"]
         self.place_suffixes = tuple(sorted(p["place_suffixes"], key=len, reverse=True))
@@ -135,7 +142,7 @@ class ChineseRules:
         places = self._gazetteer_places(text, got, backend)
         titles = self._titles(text, got, places)
         out += places + titles
-        out += self._gov_bodies(text, got, places)
+        out += self._gov_bodies(text, got, places, backend)
         anchors = [(c.start, c.end, c.label) for c in places] + [(b.start, b.end, b.label) for b in backend]
         out += self._suffix_orgs(text, got, anchors, backend)
         out += self._parks(text, got, anchors)
@@ -144,17 +151,22 @@ class ChineseRules:
         out += self._backend(text, backend, titles, {s for s, _ in got["LEVEL"]})
         out += self._after_title(text, titles, backend)
         out += self._honorifics(text, got)
+        out += self._dotted_names(text, titles)
+        out += [Cand(s, e, "ORG", "zh.org.brand", kind="company") for s, e in _longest_first(got["BRAND"])]
         return out
 
     def _gazetteer_places(self, text, got, backend) -> list[Cand]:
         backend_loc = {(b.start, b.end) for b in backend if b.label == "PLACE"}
         level_starts = {s for s, _ in got["LEVEL"]}
+        confirming = {s for s, e in got["LEVEL"] if text[s:e] in self.confirming_level}
         out = []
         for s, e in _longest_first(got["PLACE"]):
             form = text[s:e]
             place = self.gaz.lookup(form)
+            confirmed = False
             # 苏州市领导 is 苏州 + 市领导: a level word starting on the name's last character wins.
             if form[-1] in LEVEL_CHARS and e - 1 in level_starts and place and place.short == form[:-1]:
+                confirmed = e - 1 in confirming  # 当雄县委: the county's own body names it
                 e, form = e - 1, place.short
             short = self.gaz.is_short(form)
             if short and form in self.ambiguous_short and (s, e) not in backend_loc:
@@ -165,7 +177,7 @@ class ChineseRules:
                 continue
             # a county or district short form (常熟, 锡山) alone needs the back-end's agreement or, at
             # document level, its full name somewhere (合作, 和政 are words before they are counties)
-            weak = short and place.level in ("county", "district") and (s, e) not in backend_loc
+            weak = short and place.level in ("county", "district") and (s, e) not in backend_loc and not confirmed
             kind = "short-weak" if weak else "gazetteer"
             out.append(Cand(s, e, "PLACE", "zh.place.gazetteer", kind=kind, key=place.name))
         return out
@@ -189,10 +201,14 @@ class ChineseRules:
             out.append(Cand(start, e, "TITLE", "zh.title", role_start=role_start))
         return out
 
-    def _gov_bodies(self, text, got, places) -> list[Cand]:
+    def _gov_bodies(self, text, got, places, backend) -> list[Cand]:
         place_end = {}
         for c in places:
             place_end.setdefault(c.end, c)
+        # a town or village the gazetteer lacks, named by the back-end (常河镇 + 党委)
+        for b in backend:
+            if b.label == "PLACE" and text[b.start:b.end].endswith(self.town_chars) and b.end - b.start >= 3:
+                place_end.setdefault(b.end, Cand(b.start, b.end, "PLACE", b.source))
         subs = got["SUB"] + got["BODY"]
         out = []
         for s, e in sorted(got["BODY"], key=lambda x: (x[0], -x[1])):
@@ -221,7 +237,7 @@ class ChineseRules:
                                 ("WEAK", "zh.org.suffix", "company")):
             limit = r[rule]["max_name_chars"]
             for s, e in _longest_first(got[key]):
-                left = self._name_start(text, s, limit)
+                left = self._name_start(text, self._skip_locale_paren(text, s) if key == "STRONG" else s, limit)
                 if key == "WEAK":
                     # company short names: completed only from a back-end name, and closed by a delimiter.
                     starts = [a for a, b, lab in anchors if left <= a < s and b <= s and lab in ("ORG", "PERSON")]
@@ -232,10 +248,20 @@ class ChineseRules:
                 if not starts:
                     continue
                 start = min(starts)
-                if text[start:e] in self.f_org["generic"]:
+                if text[start:e] in self.f_org["generic"] or self._bare_level(text[start:e]):
                     continue
                 out.append(Cand(start, e, "ORG", rule, kind=kind))
         return out
+
+    def _skip_locale_paren(self, text, s: int) -> int:
+        """Start of a parenthesised locale right before a suffix (日本电产(浙江)|有限公司), else `s`."""
+        if s < 4 or text[s - 1] not in ")）":
+            return s
+        open_at = max(text.rfind("(", s - 8, s - 1), text.rfind("（", s - 8, s - 1))
+        inner = text[open_at + 1:s - 1]
+        if open_at > 0 and 2 <= len(inner) <= 6 and all(CJK.match(c) for c in inner) and self.gaz.lookup(inner):
+            return open_at
+        return s
 
     def _parks(self, text, got, anchors) -> list[Cand]:
         limit = self.r["zh.place.park"]["max_name_chars"]
@@ -339,6 +365,8 @@ class ChineseRules:
         f = self.f_org
         name = text[s:e]
         before = text[max(0, s - 3):s]
+        if self._bare_level(name):
+            return False
         if name in f["generic"] or any(before.endswith(q) for q in f["quantifier_before"]):
             return False
         if any(before.endswith(q) for q in f["meeting_before"]):
@@ -366,8 +394,15 @@ class ChineseRules:
                 return False
         return True
 
+    def _bare_level(self, name: str) -> bool:
+        """县茶业发展中心, 镇农业服务中心: a unit named after a bare level word has no locale."""
+        return name[:1] in LEVEL_CHARS and not self._starts_with_place(name)
+
     def _starts_with_place(self, name: str) -> bool:
-        return any(self.gaz.lookup(name[:k]) for k in range(2, min(len(name), 9)))
+        if any(self.gaz.lookup(name[:k]) for k in range(2, min(len(name), 9))):
+            return True
+        # a town or village the gazetteer lacks: its name, level word and own body (常河镇党委)
+        return self.town_body.match(name) is not None
 
     def _after_title(self, text, titles, backend) -> list[Cand]:
         persons = [(b.start, b.end) for b in backend if b.label == "PERSON"]
@@ -383,6 +418,23 @@ class ChineseRules:
                     if self.is_name(name) and not any(s < p + length and p < e for s, e in persons):
                         out.append(Cand(p, p + length, "PERSON", "zh.person.after_title"))
                     break
+        return out
+
+    def _dotted_names(self, text, titles) -> list[Cand]:
+        """Transliterated names (阿布都拉·艾买提), cut after a title on the left and before a follower on the right."""
+        out = []
+        for m in self.dotted.finditer(text):
+            s, e = m.start(), m.end()
+            dot = text.index("·", s)
+            s = max([s] + [t.end for t in titles if s <= t.end < dot])
+            s = max(s, dot - self.dotted_part)
+            last = text.rindex("·", s, e) + 1
+            cut = min([e] + [last + i for i in range(2, e - last) if text.startswith(self.followers, last + i)])
+            e = min(cut, last + self.dotted_part)
+            first = text[s:dot]
+            if len(first) < 2 or self.gaz.lookup(first) or first in self.country_prefix:
+                continue
+            out.append(Cand(s, e, "PERSON", "zh.person.dotted_name"))
         return out
 
     def _honorifics(self, text, got) -> list[Cand]:
