@@ -5,7 +5,11 @@ Evidence comes from three places, combined per line:
 - inline rules (`configs/strip/inline.toml`): datelines, bracketed bylines, glued source/editor credits;
 - structure (`configs/strip/features.toml`): where the body paragraphs start and end, line length and
   punctuation, repetition of other lines (repeated body, repeated headline, truncated teasers), a headline
-  fused with site navigation, the site header above a breadcrumb, footer lines after the last paragraph.
+  fused with site navigation, the site header above a breadcrumb, footer lines after the last paragraph,
+  values under bare table labels, items under a related-articles heading, short closing sentences.
+
+Line rules marked `zone = "edge"` (app and follow prompts, sponsor lines) are weak evidence: they count only
+before the first or after the last body paragraph, so prose that mentions an app in mid-article stays body.
 
 Rules match a canonical view of each line (Simplified script, half-width punctuation, pinyin readings such as
 `聲(shēng)` removed) built here, so the stage works whether or not normalize ran; every match is mapped back to
@@ -38,6 +42,8 @@ _PINYIN = re.compile(rf"\((?=[a-zü{_TONES}]*[{_TONES}])[a-zü{_TONES}]{{1,7}}\)
 _ELLIPSIS = re.compile(r"(…+|\.{3,}|。{3,})\s*$")
 _CJK_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 _LATIN_NAME = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}$")
+# A table label scraped onto its own line, its value on the next (索引号: / 发文机关 :).
+_BARE_LABEL = re.compile(r"^\s*[^:]{1,12}:\s*$")
 _NAME_SPLIT = re.compile(r"[\s、,，;/]+")
 _LATIN_NAME_SPLIT = re.compile(r"\s*(?:[,;/]|\band\b)\s*")
 
@@ -65,6 +71,7 @@ class RuleSpec(BaseModel):
     reason: str
     patterns: list[str] = Field(min_length=1)
     max_chars: int | None = None
+    zone: Literal["any", "edge"] = "any"
 
 
 class Thresholds(BaseModel):
@@ -83,7 +90,10 @@ class Thresholds(BaseModel):
     teaser_min_overlap: int
     symbol_ratio: float
     sentence_final: str
+    closing_final: str
+    section_number: str
     clause_punct: str
+    field_kinds: list[str]
     not_name_suffixes: list[str]
     publisher_suffixes: list[str]
 
@@ -108,6 +118,7 @@ class Rule:
     reason: str
     regexes: tuple[re.Pattern, ...]
     max_chars: int | None
+    zone: str = "any"
 
 
 def _load_toml(path: Path) -> dict:
@@ -131,7 +142,9 @@ def load_rules(path: Path, need_cut: bool = False) -> list[Rule]:
         seen.add(spec.id)
         if need_cut and any("cut" not in r.groupindex for r in regexes):
             raise StageError(f"{path}: inline rule {spec.id!r}: every pattern needs a (?P<cut>...) group")
-        rules.append(Rule(spec.id, frozenset(spec.languages), spec.kind, spec.reason, regexes, spec.max_chars))
+        rules.append(
+            Rule(spec.id, frozenset(spec.languages), spec.kind, spec.reason, regexes, spec.max_chars, spec.zone)
+        )
     return rules
 
 
@@ -197,6 +210,7 @@ class LineState:
     latin: bool = False
     cuts: list[Cut] = field(default_factory=list)
     hit: Rule | None = None
+    soft: Rule | None = None
     role: str | None = None
     rule: str | None = None
     reason: str | None = None
@@ -221,6 +235,7 @@ class Stripper:
         self.role_span_re = re.compile(rf"(?<![\u4e00-\u9fffA-Za-z])(?P<role>{alts})\s*[:|/]?\s*", re.I)
         self.role_line_re = re.compile(rf"(?<![\u4e00-\u9fffA-Za-z])(?P<role>{alts})(\s*[:|/]\s*|\s+)", re.I)
         self.publishers = tuple(features.thresholds.publisher_suffixes)
+        self.section_number = re.compile(features.thresholds.section_number, re.I)
         self.t2s = opencc.OpenCC("t2s")
 
     # ---- per-line features --------------------------------------------------------------------------
@@ -261,6 +276,11 @@ class Stripper:
             if not rule.languages & langs or (rule.max_chars and len(stripped) > rule.max_chars):
                 continue
             if any(rx.search(stripped) for rx in rule.regexes):
+                # An edge rule only counts outside the body (decided in classify); a later line rule may
+                # still give firm evidence.
+                if rule.zone == "edge":
+                    st.soft = st.soft or rule
+                    continue
                 st.hit = rule
                 break
         return st
@@ -289,7 +309,8 @@ class Stripper:
     def _title_like(self, st: LineState) -> bool:
         """Short, and not closed like a sentence (a standalone question or exclamation may be a headline)."""
         limit = self.th.title_max_words if st.latin else self.th.title_max_chars
-        if st.size == 0 or st.size > limit:
+        # A line ending in a colon introduces what follows (各位嘉宾: / 全文如下:); it is no heading.
+        if st.size == 0 or st.size > limit or st.residual.endswith(":"):
             return False
         if not self._ends_final(st):
             return True
@@ -298,7 +319,7 @@ class Stripper:
 
     def _is_para(self, st: LineState) -> bool:
         """A body paragraph: a closed sentence of some length, or a long line."""
-        if st.blank or st.role is not None or st.dup_of is not None:
+        if st.blank or st.role is not None or st.dup_of is not None or st.soft is not None:
             return False
         long_ = self.th.long_words if st.latin else self.th.long_chars
         if st.size >= long_:
@@ -349,12 +370,19 @@ class Stripper:
             if len(st.key) >= th.dup_min_chars and st.key in seen and st.hit is None:
                 st.dup_of = seen[st.key]
             seen.setdefault(st.key, st.n)
+        self._field_values(states)
         for i, st in enumerate(states):
             if st.role is None and st.dup_of is None and self._is_teaser(i, states):
                 self._set(st, "boilerplate", "teaser.ellipsis")
         paras = [i for i, st in enumerate(states) if self._is_para(st)]
+        if paras and self._lists(states, paras[0]):
+            paras = [i for i, st in enumerate(states) if self._is_para(st)]
         first = paras[0] if paras else len(states)
         last = paras[-1] if paras else len(states)
+        for k, st in enumerate(states):
+            if st.soft is not None and st.role is None and not first <= k <= last:
+                st.hit = st.soft
+                self._set(st, "boilerplate", st.soft.id, st.soft.reason)
         self._head(states[:first])
         titles = [st for st in states if st.role == "title"]
         for st in states[first : last + 1]:
@@ -369,25 +397,74 @@ class Stripper:
                 st.role = "body"
             elif self._title_like(st) and any(self._similar(st, t) for t in titles):
                 self._set(st, "title", "title.caption")
+            elif self.section_number.match(st.residual):
+                self._set(st, "title", "title.subhead")
             elif self._symbols(st):
                 self._set(st, "boilerplate", "feature.symbols")
             elif self._title_like(st):
                 self._set(st, "title", "title.subhead")
             else:
                 st.role = "body"
+        closing = True
         for st in states[last + 1 :]:
-            if st.role is not None:
+            if st.role == "blank":
                 continue
-            if st.dup_of is not None:
+            # A short closing sentence right after the last paragraph (会议还通报了有关情况。) is body.
+            closing = closing and st.role is None and st.dup_of is None and self._closing(st)
+            if closing:
+                st.role = "body"
+            elif st.role is not None:
+                continue
+            elif st.dup_of is not None:
                 self._set(st, "duplicate", "dup.repeat")
             elif self._title_like(st) and any(self._similar(st, t) for t in titles):
                 self._set(st, "duplicate", "dup.headline")
             else:
                 self._set(st, "boilerplate", "tail.after_body")
 
+    def _closing(self, st: LineState) -> bool:
+        """A short closed sentence without rule evidence (多谢各位。 Thank you.)."""
+        return (
+            st.soft is None and self._ends_final(st) and st.residual[-1] in self.th.closing_final
+            and not self._symbols(st) and not _ELLIPSIS.search(st.residual)
+        )
+
+    def _field_values(self, states: list[LineState]) -> None:
+        """The value under a metadata label that stands alone on its line (索引号: / 发文机关:)."""
+        prev: LineState | None = None
+        for st in states:
+            if st.blank:
+                continue
+            if (
+                prev is not None and prev.hit is not None and prev.hit.kind in self.th.field_kinds
+                and _BARE_LABEL.match(prev.canon.text) and st.role is None and not self._ends_final(st)
+                and 0 < st.size <= (self.th.title_max_words if st.latin else self.th.title_max_chars)
+            ):
+                self._set(st, "boilerplate", "meta.field_value")
+            prev = st
+
+    def _lists(self, states: list[LineState], first: int) -> bool:
+        """Items under a related-articles heading after the body starts; True when any were found."""
+        found, in_list = False, False
+        for st in states[first + 1 :]:
+            if st.blank:
+                continue
+            if st.hit is not None:
+                in_list = st.hit.kind == "list_heading" or (in_list and st.hit.kind == "list_item")
+                continue
+            limit = self.th.title_max_words if st.latin else self.th.title_max_chars
+            # A line closed by a full stop is prose, not a link title: it ends the list.
+            prose = self._ends_final(st) and st.residual[-1] in "。."
+            if in_list and st.role is None and st.dup_of is None and st.size <= limit and not prose:
+                self._set(st, "boilerplate", "nav.list_item")
+                found = True
+            else:
+                in_list = False
+        return found
+
     def _head(self, head: list[LineState]) -> None:
         """Lines before the first paragraph: site header, metadata, teasers, headlines."""
-        navs = [k for k, st in enumerate(head) if st.hit is not None and st.hit.kind == "navigation"]
+        navs = [k for k, st in enumerate(head) if st.hit is not None and st.hit.kind == "breadcrumb"]
         for st in head[: navs[-1]] if navs else []:
             if st.role is None:
                 self._set(st, "boilerplate", "head.before_nav")
@@ -405,6 +482,8 @@ class Stripper:
             earlier = [t for t in titles if any(o.role not in ("title", "blank") for o in head[t.n : k])]
             if st.dup_of is not None or any(self._similar(st, t) for t in earlier):
                 self._set(st, "duplicate", "dup.headline" if st.dup_of is None else "dup.repeat")
+            elif titles and self.section_number.match(st.residual):
+                self._set(st, "title", "title.subhead")
             elif self._symbols(st):
                 self._set(st, "boilerplate", "feature.symbols")
             elif self._title_like(st) and st.size <= 20 and st.residual.endswith(self.publishers):

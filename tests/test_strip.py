@@ -197,15 +197,15 @@ LINE_CASES = [
     ("nav.any.breadcrumb", "新闻中心 > 本地新闻 > 县区动态", "产值从50亿元增长到80亿元,增速大于全省平均水平。"),
     ("nav.zh.prevnext", "下一篇:某县召开防汛工作会议", "会议部署了下一步工作,要求各地抓好落实。"),
     ("nav.en.prevnext", "Next article: County holds flood control meeting", "The next step is to build a new logistics centre near the port, he said."),
-    ("nav.zh.menu", "相关新闻", "相关部门要加强协作,及时解决企业反映的问题。"),
-    ("nav.zh.menu", "【打印】【关闭】", "企业负责人介绍了打印设备的生产和销售情况。"),
-    ("nav.en.menu", "Related news", "Related departments were asked to help companies solve practical problems."),
+    ("nav.zh.list_heading", "相关新闻", "相关部门要加强协作,及时解决企业反映的问题。"),
+    ("nav.zh.widget", "【打印】【关闭】", "企业负责人介绍了打印设备的生产和销售情况。"),
+    ("nav.en.list_heading", "Related news", "Related departments were asked to help companies solve practical problems."),
     ("nav.any.site_title", "某市召开产业发展推进会_某市新闻网", "会议由市新闻办主持,多家媒体参加了采访活动。"),
     ("contact.zh.footer", "地址:某市人民路1号  邮编:100000", "他走访了人民路1号的企业服务中心,了解办事流程。"),
     ("contact.en.footer", "Tel: 0123-456789  Fax: 0123-456780", "He asked companies to report problems to the service hotline at any time."),
     ("editor.zh.line", "责任编辑:张三", "会议还听取了编辑出版行业协会的工作汇报。"),
     ("editor.zh.line", "记者 王芳 通讯员 赵强", "记者:请问今年的重点项目进展如何?"),
-    ("nav.zh.menu", "分享到:", "分享经验做法,推动各地互学互鉴。"),
+    ("nav.zh.widget", "分享到:", "分享经验做法,推动各地互学互鉴。"),
     ("disclaimer.zh.notice", "部分内容来源于互联网,如有侵权请联系删除。", "对涉嫌侵权的企业,要联系相关部门及时处理。"),
     ("editor.en.line", "Editor: Li Na", "The editor of the local newspaper attended the meeting as a guest."),
     ("source.zh.line", "来源:某市融媒体中心", "会议指出,要拓宽资金来源,加大对企业的支持力度。"),
@@ -217,20 +217,54 @@ LINE_CASES = [
     ("junk.any.letters", "AAA", "AAA级景区数量增加到12家,旅游收入稳步增长。"),
     ("junk.any.image", "IMG_2023.jpg", "企业展示了新研发的图像识别设备和产品。"),
     ("junk.zh.endmark", "(完)", "项目预计年底完工,届时将新增就业岗位500个。"),
+    ("nav.zh.widget", "字型:小 中 大", "会议要求加大对小微企业的支持力度,帮助企业渡过难关。"),
+    ("nav.any.widgets", "列印 转寄 分享", "会议要求各地分享经验,转发典型案例,打印材料要节约。"),
+    ("nav.any.widgets", "Print | Share", "He asked officials to share data and print fewer documents in future."),
+    ("nav.any.menu_bar", "关于我们 | 联系我们 | 隐私声明 | 使用帮助", "会议听取了产值、税收和就业三项指标的完成情况 | 并作部署。"),
+    ("nav.any.menu_bar", "About Us | Contact Us | Privacy Policy", "The bar chart shows output | exports | jobs, the mayor said at the meeting."),
+    ("nav.any.dated_item", "· 县长李华调研重点项目建设 2023-04-08", "项目计划于2023-04-08开工,年底前完成主体建设。"),
+    ("nav.any.dated_item", "Hunan issues flood alert 2023-07-02", "The flood alert was lifted on 2023-07-02 after the rain stopped."),
+    ("disclaimer.zh.notice", "本网站之文字、图片及影音,非经授权,不得转载。", "会议强调,非经批准不得擅自开工建设,违者依法处理。"),
+    ("nav.zh.menu", "返回顶部", "会议要求各地返回基层开展调研,摸清实际情况。"),
+    ("nav.en.menu", "Back to top", "He went back to the top floor of the plant to see the new production line."),
+    ("nav.zh.section", "新闻公报", "会议审议了新闻公报的起草情况和发布安排。"),
+    ("nav.zh.app", "打开青山新闻客户端 阅读体验更佳", "市民也可下载“青山办事”客户端在线反映问题,办理相关业务。"),
+    ("nav.en.app", "Follow us on Twitter and Facebook", "Follow us, the mayor told the companies, and you will find the market."),
+    ("copyright.en.sponsor", "Sponsored by the General Office of the City Government", "Sponsored by the city government, the forum attracted more than 300 guests."),
+    ("notice.any.browser", "建议使用IE9以上浏览器,分辨率1024*768", "会议要求加快推广国产浏览器和办公软件的应用。"),
+    ("notice.any.browser", "Note: Browsers with 1024*768 or higher resolution are suggested for this site.", "The screen resolution of the new display panels is higher than before."),
+    ("meta.zh.fields", "2023-05-10 来源:某县融媒体中心 编辑:陈某", "会议指出,资金来源要多元,编辑出版行业要规范。"),
+    ("junk.any.image", "[Photo/Xinhua]", "Photos of the new plant were shown at the meeting."),
+    ("editor.zh.line", "张明 摄", "他们在现场进行了拍摄,记录下项目建设的过程。"),
+    ("source.zh.line", "图片来源:青山市融媒体中心", "会议指出,要拓宽图片来源渠道,丰富宣传素材。"),
+    ("disclaimer.zh.notice", "声明:本网转载此文出于传递更多信息之目的,并不意味着赞同其观点或证实其描述。", "会议发表了联合声明,表示将深化合作。"),
+    ("copyright.any.rights", "主办:青川县人民政府办公室  承办:青川县大数据中心", "主办方表示,本次活动吸引了200余家企业参加。"),
+    ("nav.any.breadcrumb", "青山新闻网 > 本地要闻", "今年产值 > 去年,增速明显加快。"),
 ]
 
 
-def _article(line: str) -> str:
+def _article(line: str, at_end: bool = False) -> str:
     if any("\u4e00" <= c <= "\u9fff" for c in line):
-        return "\n".join([ZH_HEAD, ZH_P1, line, ZH_P2])
-    return "\n".join([EN_HEAD, EN_P1, line, EN_P2])
+        head, p1, p2 = ZH_HEAD, ZH_P1, ZH_P2
+    else:
+        head, p1, p2 = EN_HEAD, EN_P1, EN_P2
+    return "\n".join([head, p1, p2, line] if at_end else [head, p1, line, p2])
+
+
+EDGE_RULES = {
+    r["id"]
+    for r in tomllib.loads((REPO_ROOT / StripConfig().line_rules).read_text(encoding="utf-8"))["rule"]
+    if r.get("zone") == "edge"
+}
 
 
 @pytest.mark.parametrize("rule_id,fires,near_miss", LINE_CASES, ids=[c[0] + ":" + c[1][:12] for c in LINE_CASES])
 def test_line_rule_fires_and_near_miss_does_not(strip, rule_id, fires, near_miss):
-    doc = strip(make_doc(_article(fires)))
+    # An edge rule fires only outside the body, so its line goes after the last paragraph.
+    edge = rule_id in EDGE_RULES
+    doc = strip(make_doc(_article(fires, at_end=edge)))
     check_contract(doc)
-    assert (doc.lines[2].role, doc.lines[2].rule) == ("boilerplate", rule_id)
+    assert (doc.lines[3 if edge else 2].role, doc.lines[3 if edge else 2].rule) == ("boilerplate", rule_id)
     miss = strip(make_doc(_article(near_miss)))
     assert [ln.role for ln in miss.lines] == ["title", "body", "body", "body"]
 
@@ -239,6 +273,7 @@ INLINE_CASES = [
     ("inline.zh.dateline", "本报讯(记者 王芳)", "本报记者王芳报道,今年以来全市经济运行稳中向好,主要指标好于预期。"),
     ("inline.zh.dateline", "新华社北京5月6日电(记者 李强)", "据新华社报道,5月6日全国多地开展了安全生产检查。"),
     ("inline.zh.byline_end", "(吕超 刘玉覃)", "会议还研究了其他事项。(平台)"),
+    ("inline.zh.byline_end", "张明 摄", "会议还研究了其他事项。全程拍摄"),
     ("inline.zh.credit_end", "来源:某县委办", "会议明确了资金来源。"),
     ("inline.zh.endmark", "(完)", "会议研究了其他事项(草案)"),
     ("inline.any.junk_prefix", "??? ", "? 会议研究了其他事项。"),
