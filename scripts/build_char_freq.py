@@ -44,7 +44,7 @@ def sentences(path: Path):
 def main() -> None:
     """Count and write the table."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", type=Path, default=Path("/work/shared/data/msra/msra_train.txt"))
+    ap.add_argument("--corpus", type=Path, default=Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "msra" / "msra_train.txt")
     ap.add_argument("--out", type=Path, default=REPO / "pipeline" / "data" / "char_freq.tsv")
     ap.add_argument("--min-bigram", type=int, default=3, help="drop rarer bigrams to keep the file small")
     args = ap.parse_args()

@@ -2,7 +2,7 @@
 
 Every page was written for these tests (no text copied from the web). Each line of a page starts with its
 gold role code and a space: `t` title, `b` body, `x` boilerplate, `d` duplicate, `_` blank. Roles follow
-/work/shared/ANNOTATION.md. The first 14 pages drove the fixes; the later ones were written afterwards as
+../shared/ANNOTATION.md. The first 14 pages drove the fixes; the later ones were written afterwards as
 held-out checks (each round measured before the fixes it prompted). Line-level P/R/F1 over all pages:
 `.venv/bin/python tests/test_strip_sites.py`.
 """
