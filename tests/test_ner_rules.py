@@ -85,6 +85,31 @@ def test_zh_org_suffix(zh, lac):
 def test_zh_org_venue(zh, lac):
     assert ("南通叠石桥家纺展厅", "ORG", "zh.org.venue") in hits(zh, lac, "在南通叠石桥家纺展厅，他了解情况。")
     assert not [h for h in hits(zh, lac, "在数字展厅，他了解情况。") if h[1] == "ORG"]
+    # a named market read whole by the back-end as a place
+    text = "在石狮国际鞋纺城，他与商户交流。"
+    assert ("石狮国际鞋纺城", "ORG", "zh.org.venue") in hits(zh, lac, text, [RawEntity(1, 8, "PLACE", "lac")])
+    assert not [h for h in hits(zh, lac, "在鞋纺城，他与商户交流。", []) if h[1] == "ORG"]
+
+
+def test_zh_org_rural(zh, lac):
+    text = "他在西坪村青禾家庭农场察看育苗。"
+    found = hits(zh, lac, text, [RawEntity(2, 5, "PLACE", "lac")])
+    assert ("西坪村青禾家庭农场", "ORG", "zh.org.rural") in found
+    assert not [h for h in hits(zh, lac, "要扶持家庭农场和合作社发展。") if h[2] == "zh.org.rural"]
+
+
+def test_zh_filter_name_start(zh, lac):
+    text = "推动光明实验室与企业共建联合实验室。"
+    found = {h[0] for h in hits(zh, lac, text, [RawEntity(2, 4, "ORG", "lac")]) if h[1] == "ORG"}
+    assert "光明实验室" in found
+    assert not [n for n in found if "共建" in n]
+
+
+def test_zh_person_extend_name(zh, lac):
+    text = "王建华强调，要抓好落实。"
+    assert ("王建华", "PERSON", "zh.person.extend_name") in hits(zh, lac, text, [RawEntity(0, 2, "PERSON", "lac")])
+    text = "王建又强调，要抓好落实。"
+    assert ("王建", "PERSON", "lac") in hits(zh, lac, text, [RawEntity(0, 2, "PERSON", "lac")])
 
 
 def test_zh_org_enumeration(zh, lac):
@@ -112,6 +137,13 @@ def test_zh_place_park(zh, lac):
     found = hits(zh, lac, "他在嘉兴洪合毛衫工业园区调研。")
     assert ("嘉兴洪合毛衫工业园区", "PLACE", "zh.place.park") in found
     assert not [h for h in hits(zh, lac, "要加快县经开区和园区建设。") if h[2] == "zh.place.park"]
+    # head words of zones and ports; the name may be read by the back-end as an organization running into the head
+    text = "要依托前海深港现代服务业合作区优势。"
+    assert ("前海深港现代服务业合作区", "PLACE", "zh.place.park") in hits(zh, lac, text, [RawEntity(3, 7, "PLACE", "lac")])
+    assert ("大榭港区", "PLACE", "zh.place.park") in hits(zh, lac, "加快大榭港区建设。", [RawEntity(2, 4, "PLACE", "lac")])
+    text = "来到西岸文创产业园。"
+    assert ("西岸文创产业园", "PLACE", "zh.place.park") in hits(zh, lac, text, [RawEntity(2, 5, "ORG", "lac")])
+    assert not [h for h in hits(zh, lac, "要深化区域合作区建设和港区管理。", []) if h[2] == "zh.place.park"]
 
 
 def test_zh_person_after_title(zh, lac):
@@ -230,6 +262,11 @@ def test_en_org_enumeration(en):
 def test_en_org_quoted_platform(en):
     assert ("Zhilitong", "ORG", "en.org.quoted_platform") in en_hits(en, "The “Zhilitong” platform opened.")
     assert not [h for h in en_hits(en, "The “Three Products” strategy works.") if h[1] == "ORG"]
+
+
+def test_en_place_park_named_head(en):
+    assert ("Meishan Port Area", "PLACE", "en.place.park") in en_hits(en, "He inspected the Meishan Port Area on Monday.")
+    assert not [h for h in en_hits(en, "At the Industrial Park, he met workers.") if h[2] == "en.place.park"]
 
 
 def test_en_place_park(en):

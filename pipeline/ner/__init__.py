@@ -83,7 +83,7 @@ def make_ner(cfg: NerConfig):
     from pipeline.ner.backends import load_backend
     from pipeline.ner.english import EnglishRules
     from pipeline.ner.gazetteer import Gazetteer
-    from pipeline.ner.link import link, resolve
+    from pipeline.ner.link import complete_persons, link, resolve
     from pipeline.ner.zh_rules import Cand, ChineseRules
 
     gaz = Gazetteer.load(REPO_ROOT / cfg.gazetteer)
@@ -125,6 +125,7 @@ def make_ner(cfg: NerConfig):
                     key = en_rules.place_key(doc.norm_text[s + e.start:s + e.end]) if e.label == "PLACE" else ""
                     cands.append(Cand(s + e.start, s + e.end, e.label, e.source, kind=EN_KINDS.get(e.source, ""),
                                       key=key))
+        complete_persons(cands, doc.norm_text)
         mentions = resolve(cands)
         entities = link(mentions, doc.text, doc.norm_text, doc.bylines, place_suffixes, zh_rules.surname_len)
         # the document-level lists hold what the body names: a name only in a headline is not listed

@@ -63,6 +63,7 @@ class EnglishRules:
         self.legal_forms = set(self.r["en.org.named"]["legal_forms"])
         self.stop = set(self.r["en.org.named"]["stop"])
         self.heads = set(self.r["en.org.named"]["heads"])
+        self.named_park_heads = set(self.r["en.place.park"]["named_heads"])
         self.enum_cue = re.compile(self.r["en.org.enumeration"]["cue"])
         self.platform_cue = re.compile(self.r["en.org.quoted_platform"]["cue"])
 
@@ -195,6 +196,8 @@ class EnglishRules:
             while i > 0 and NAME_TOKEN.match(doc[i - 1].text) and doc[i - 1].text not in self.stop:
                 i -= 1
             starts = [k for k in range(i, s) if k in gaz_starts]
+            if not starts and i < s and doc[s:e].text in self.named_park_heads:
+                starts = [i]
             if starts:
                 out.append((min(starts), e, "PLACE", "en.place.park"))
         return out

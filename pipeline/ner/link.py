@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from pipeline.ner.zh_rules import Cand
 from pipeline.schema import Byline, Entity, Mention
 
 NAMED = ("PERSON", "ORG", "PLACE")
+CJK_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")
 
 
 def _inside(a: Cand, b: Cand) -> bool:
@@ -47,8 +49,11 @@ def resolve(cands: list[Cand]) -> list[Cand]:
             elif _inside(c, a):
                 # a place inside a body's name is its locale (贵港 in 贵港市委) and a park inside a
                 # centre's name is a place of its own; inside a company or venue name it is part of the name
-                name_part = a.label == "ORG" and a.kind != "gov" and c.kind != "park"
-                if c.label != "PLACE" or a.label == "PERSON" or name_part:
+                # (a farm or cooperative keeps its village as a place); inside a park's or zone's name
+                # it is part of that name too (岚山 in 岚山港区, Taihu in Taihu Lake ... Industrial Park)
+                name_part = a.label == "ORG" and a.kind not in ("gov", "rural") and c.kind != "park"
+                in_park = a.label == "PLACE" and a.kind == "park" and c.kind != "park"
+                if c.label != "PLACE" or a.label == "PERSON" or name_part or in_park:
                     ok = False
             if not ok:
                 break
@@ -61,6 +66,19 @@ def resolve(cands: list[Cand]) -> list[Cand]:
     others = [c for c in uniq.values() if c.label in ("DATE", "HONORIFIC")]
     others = [o for o in others if not any(o.start < n.end and n.start < o.end for n in named if n.label == "PERSON")]
     return sorted(named + titles + others, key=lambda c: (c.start, -c.end))
+
+
+def complete_persons(cands: list[Cand], norm_text: str) -> None:
+    """Extend a Chinese name cut short (张明 of 张明远强调) to a longer name of the document written right there."""
+    names = {norm_text[c.start:c.end] for c in cands if c.label == "PERSON"}
+    for c in cands:
+        short = norm_text[c.start:c.end]
+        if c.label != "PERSON" or not CJK_NAME.fullmatch(short):
+            continue
+        longer = [n for n in names if len(short) < len(n) <= 4 and n.startswith(short) and CJK_NAME.fullmatch(n)
+                  and norm_text.startswith(n, c.start)]
+        if longer:
+            c.end = c.start + len(max(longer, key=len))
 
 
 def _place_key(c: Cand, norm: str) -> str:

@@ -19,8 +19,9 @@ from pipeline.ner.gazetteer import Gazetteer
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9·]")
-# Characters that end a name when scanning left from a suffix: prepositions, conjunctions, verbs of visiting.
-STOP_CHARS = set("在到赴和与及、，,。；;：:是的了等向对从为把被将由以于走进来看察访调研参观考深入带率陪随")
+# Characters that end a name when scanning left from a suffix: prepositions, conjunctions, verbs of visiting
+# (深入 is a break word of the rules instead: 深 begins 深圳 and 深度合作区).
+STOP_CHARS = set("在到赴和与及、，,。；;：:是的了等向对从为把被将由以于走进来看察访调研参观考带率陪随")
 LEVEL_CHARS = set("省市县区镇乡州旗")
 # Function words that may sit next to a name without being part of it.
 BOUNDARY_CHARS = STOP_CHARS | set("也还都就并已把被从对向于要会")
@@ -81,6 +82,7 @@ class ChineseRules:
             "STRONG": rules["zh.org.suffix"]["strong"],
             "WEAK": rules["zh.org.suffix"]["weak"],
             "VENUE": rules["zh.org.venue"]["suffixes"],
+            "RURAL": rules["zh.org.rural"]["suffixes"],
             "PARK": rules["zh.place.park"]["suffixes"],
             "LEVEL": rules["zh.place.gazetteer"]["level_words"],
             "HONOR": rules["zh.person.honorific"]["titles"],
@@ -110,6 +112,8 @@ class ChineseRules:
         self.platform_cue = re.compile(rules["zh.org.quoted_platform"]["cue"])
         self.followers = tuple(sorted(rules["zh.person.after_title"]["followers"], key=len, reverse=True))
         self.trim_verbs = tuple(sorted(rules["zh.person.trim_verb"]["verbs"], key=len, reverse=True))
+        self.name_breaks = tuple(rules["zh.filter.name_start"]["words"])
+        self.not_name_chars = set(rules["zh.person.extend_name"]["not_name_chars"])
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -129,6 +133,10 @@ class ChineseRules:
         i = end
         while i > 0 and end - i < limit and text[i - 1] not in STOP_CHARS and NAME_CHAR.match(text[i - 1]):
             i -= 1
+        for w in self.name_breaks:  # 共建|联合实验室: a verb inside the scanned stretch ends the name
+            k = text.rfind(w, i, end)
+            if k >= 0:
+                i = max(i, k + len(w))
         return i
 
     # -- the layer -------------------------------------------------------------------------------
@@ -234,7 +242,7 @@ class ChineseRules:
         r = self.r
         out = []
         for key, rule, kind in (("STRONG", "zh.org.suffix", "company"), ("VENUE", "zh.org.venue", "venue"),
-                                ("WEAK", "zh.org.suffix", "company")):
+                                ("RURAL", "zh.org.rural", "rural"), ("WEAK", "zh.org.suffix", "company")):
             limit = r[rule]["max_name_chars"]
             for s, e in _longest_first(got[key]):
                 left = self._name_start(text, self._skip_locale_paren(text, s) if key == "STRONG" else s, limit)
@@ -244,7 +252,8 @@ class ChineseRules:
                     if e < len(text) and NAME_CHAR.match(text[e]) and text[e] not in "等和及与":
                         continue
                 else:
-                    starts = [a for a, b, _ in anchors if left <= a < s and b <= s]
+                    # the anchor may run into the suffix (松山湖 + 材料实验室, 晋江国际鞋纺城 read whole as a place)
+                    starts = [a for a, b, _ in anchors if left <= a < s and b <= e]
                 if not starts:
                     continue
                 start = min(starts)
@@ -268,8 +277,9 @@ class ChineseRules:
         out = []
         for s, e in _longest_first(got["PARK"]):
             left = self._name_start(text, s, limit)
-            starts = [a for a, b, lab in anchors if lab == "PLACE" and left <= a < s and b <= s]
-            if starts:
+            # a place or a name the back-end read as an organization (红牌楼文|创产业园), possibly running into the head word
+            starts = [a for a, b, lab in anchors if lab in ("PLACE", "ORG") and left <= a < s and b <= e]
+            if starts and not self._unnamed(text[min(starts):e]):
                 out.append(Cand(min(starts), e, "PLACE", "zh.place.park", kind="park"))
         return out
 
@@ -311,10 +321,13 @@ class ChineseRules:
         out = []
         for b in backend:
             s, e, label = b.start, b.end, b.label
+            source = b.source
             if label == "PERSON":
                 s, e = self._person_bounds(text, s, e, titles)
                 if e - s < 2 or not all(CJK.match(c) for c in text[s:e]):
                     continue
+                if self._extends(text, s, e):
+                    e, source = e + 1, "zh.person.extend_name"
             # a back-end span reaching into a title's role (桂平市委书记 as LOC) is not an entity
             if label in ("PLACE", "ORG") and any(t.role_start < e and s < t.end for t in titles):
                 if not any(s >= t.start and e <= t.role_start for t in titles):
@@ -328,8 +341,13 @@ class ChineseRules:
                 continue
             if label == "DATE" and not re.search(r"[0-9０-９年月日号]", text[s:e]):
                 continue
-            out.append(Cand(s, e, label, b.source))
+            out.append(Cand(s, e, label, source, kind=self._org_kind(text[s:e]) if label == "ORG" else ""))
         return out
+
+    def _org_kind(self, name: str) -> str:
+        """`gov` for a back-end organization that is a body with its locale (佛山市顺德区区委): places in it stay places."""
+        strong = tuple(self.r["zh.org.suffix"]["strong"])
+        return "gov" if name.endswith(self.unit_suffixes) and not name.endswith(strong) and self._starts_with_place(name) else ""
 
     def _person_bounds(self, text, s, e, titles) -> tuple[int, int]:
         for t in titles:  # a title glued to the name: keep what is outside the title
@@ -342,6 +360,17 @@ class ChineseRules:
             if len(name) - len(v) >= 2 and name.endswith(v) and self.is_name(name[: -len(v)]):
                 return s, e - len(v)
         return s, e
+
+    def _extends(self, text, s, e) -> bool:
+        """A surname + one character followed by one more name character and a follower (张明|远|强调)."""
+        if not (self.is_name(text[s:e]) and e - s - self.surname_len(text[s:e]) == 1 and e + 1 <= len(text)):
+            return False
+        nxt = text[e]
+        if not CJK.match(nxt) or nxt in self.not_name_chars or nxt in BOUNDARY_CHARS:
+            return False
+        if text.startswith(self.followers, e) or text.startswith(self.trim_verbs, e):
+            return False
+        return e + 1 == len(text) or not CJK.match(text[e + 1]) or text.startswith(self.followers, e + 1)
 
     def _fix_place(self, text, s, e, level_starts) -> tuple[int, int] | None:
         form = text[s:e]
@@ -377,7 +406,8 @@ class ChineseRules:
         if name.endswith(tuple(f["abstract_suffixes"])) and not name.endswith(strong):
             return False
         weak = tuple(self.r["zh.org.suffix"]["weak"])
-        suffixed = name.endswith(strong + weak + tuple(self.r["zh.org.venue"]["suffixes"]) + self.unit_suffixes)
+        named_heads = tuple(self.r["zh.org.venue"]["suffixes"]) + tuple(self.r["zh.org.rural"]["suffixes"])
+        suffixed = name.endswith(strong + weak + named_heads + self.unit_suffixes)
         after = text[e:e + 1]
         before = text[s - 1:s] if s else ""
         glued_after = bool(after) and CJK.match(after) is not None and after not in BOUNDARY_CHARS
