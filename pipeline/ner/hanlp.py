@@ -62,7 +62,7 @@ class HanlpBackend:
             import hanlp
         except ImportError:
             raise BackendUnavailable(INSTALL) from None
-        path = Path(model) if Path(model).is_absolute() else REPO_ROOT / model
+        path = REPO_ROOT / model  # relative to the repo like every config path; an absolute path stays as it is
         self._ner = hanlp.load(str(path) if path.exists() else model)
         self._tok = hanlp.load(tokenizer) if tokenizer else None
 

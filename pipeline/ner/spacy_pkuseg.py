@@ -46,7 +46,7 @@ class SpacyPkusegBackend:
             import spacy_pkuseg  # noqa: F401  (the segmenter the pipeline's tokenizer calls)
         except ImportError:
             raise BackendUnavailable(INSTALL) from None
-        path = Path(model) if Path(model).is_absolute() else REPO_ROOT / model
+        path = REPO_ROOT / model  # relative to the repo like every config path; an absolute path stays as it is
         try:
             if path.exists():
                 nlp = spacy.load(path)
