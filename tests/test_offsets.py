@@ -13,7 +13,7 @@ pieces = st.lists(st.tuples(st.text(min_size=0, max_size=6), st.booleans(), st.t
 
 def _build(parts):
     source = "".join(p for p, _, _ in parts)
-    tb, pos, expected = TextBuilder(source), 0, []
+    tb, pos = TextBuilder(source), 0
     for piece, keep, repl in parts:
         if keep:
             tb.keep(pos, pos + len(piece))

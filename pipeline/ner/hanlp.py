@@ -7,7 +7,6 @@ identifier HanLP already has in its local cache).
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from pipeline.config import REPO_ROOT
 from pipeline.ner.base import BackendUnavailable, RawEntity

@@ -7,7 +7,6 @@ the pipeline directory (`ner.model`) and, for a blank pipeline, the pkuseg model
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from pipeline.config import REPO_ROOT
 from pipeline.ner.base import BackendUnavailable, RawEntity
