@@ -81,6 +81,9 @@ class Thresholds(BaseModel):
 
     title_max_chars: int
     title_max_words: int
+    headline_max_chars: int
+    headline_max_words: int
+    title_case_ratio: float
     para_min_chars: int
     para_min_words: int
     long_chars: int
@@ -317,6 +320,17 @@ class Stripper:
         inner = st.residual[:-1]
         return st.residual[-1] in "?!" and not any(p in inner for p in self.th.clause_punct)
 
+    def _long_headline(self, st: LineState) -> bool:
+        """Too long for `_title_like` but shaped like a headline: no sentence end, Title Case words (a
+        translated headline names every office of its official) or, in CJK, no clause punctuation at all."""
+        limit = self.th.headline_max_words if st.latin else self.th.headline_max_chars
+        if st.size == 0 or st.size > limit or self._ends_final(st) or st.residual.endswith(":"):
+            return False
+        if st.latin:
+            words = [w for w in _WORD.findall(st.residual) if len(w) >= 4]
+            return bool(words) and sum(w[0].isupper() for w in words) >= self.th.title_case_ratio * len(words)
+        return not any(p in st.residual for p in self.th.clause_punct + "。")
+
     def _is_para(self, st: LineState) -> bool:
         """A body paragraph: a closed sentence of some length, or a long line."""
         if st.blank or st.role is not None or st.dup_of is not None or st.soft is not None:
@@ -377,6 +391,9 @@ class Stripper:
         paras = [i for i, st in enumerate(states) if self._is_para(st)]
         if paras and self._lists(states, paras[0]):
             paras = [i for i, st in enumerate(states) if self._is_para(st)]
+        # A long headline counts as a paragraph by its length alone; a closed paragraph after it is the lead.
+        while len(paras) > 1 and self._long_headline(states[paras[0]]):
+            paras.pop(0)
         first = paras[0] if paras else len(states)
         last = paras[-1] if paras else len(states)
         for k, st in enumerate(states):
@@ -490,6 +507,9 @@ class Stripper:
                 self._set(st, "boilerplate", "head.publisher")
             elif self._title_like(st):
                 self._set(st, "title", "title.headline")
+                titles.append(st)
+            elif self._long_headline(st):
+                self._set(st, "title", "title.long_headline")
                 titles.append(st)
             else:
                 st.role = "body"

@@ -240,6 +240,12 @@ LINE_CASES = [
     ("disclaimer.zh.notice", "声明:本网转载此文出于传递更多信息之目的,并不意味着赞同其观点或证实其描述。", "会议发表了联合声明,表示将深化合作。"),
     ("copyright.any.rights", "主办:青川县人民政府办公室  承办:青川县大数据中心", "主办方表示,本次活动吸引了200余家企业参加。"),
     ("nav.any.breadcrumb", "青山新闻网 > 本地要闻", "今年产值 > 去年,增速明显加快。"),
+    ("disclaimer.zh.notice", "網站聲明:凡本網註明“來源:青山日報”的作品,版權均屬青山日報社所有。", "會議強調,凡涉及群眾利益的事項,都要公開透明。"),
+    ("disclaimer.zh.notice", "凡本网注明“来源:XXX(非本网)”的作品,均转载自其它媒体,并不代表本网赞同其观点。", "他表示,本网格员要及时收集群众意见,并向社区反映。"),
+    ("site.en.name", "Qingshan Municipal People's Government Portal", "The Qingshan Municipal Government Portal will offer 200 online services by the end of the year."),
+    ("site.en.name", "Qingshan Daily Online", "Qingshan Daily reported the news online on Monday, and other media followed."),
+    ("site.en.place", "Yishan, Jiangxi Province", "Yishan, a city in Jiangxi Province, hosted the forum."),
+    ("site.zh.place", "江西省宜山市", "江西省宜山市新建了一批标准厂房,吸引多家企业入驻。"),
 ]
 
 

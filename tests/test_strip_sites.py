@@ -492,6 +492,69 @@ x 附件下载：
 x 会员大会工作报告.docx
 """
 
+# Fourth round (drove its fixes): an English city portal with its site name and a bare place line above the headline.
+PAGES["en_municipal_network"] = """\
+x Qingshan Municipal Government Network
+x Qingshan, Jiangxi Province
+t Qingshan Mayor Inspects Flood Prevention Work Along the Ganjiang River
+x Updated: 2023-06-21 09:15
+b On June 20, Mayor Chen Lin inspected flood prevention work along the Ganjiang River and visited two reservoirs in the northern part of the city.
+b Chen stressed that all departments must keep watch around the clock, check hidden dangers one by one and make sure people are safe during the flood season.
+b Officials from the water resources bureau accompanied the inspection.
+"""
+# Fourth round: a translated headline naming every office of the official, far longer than a short title.
+PAGES["en_portal_long_headline"] = """\
+x Lanxi Municipal People's Government Portal
+x Lanxi County, Zhejiang Province
+t Zhang Weiguo, Member of the Standing Committee of the CPC Lanxi Municipal Committee and Executive Vice Mayor, Investigated the Construction of Key Water Conservancy Projects and Rural Roads in Hexi Town and Dongpo Township
+b On July 12, Zhang Weiguo went to Hexi Town and Dongpo Township to investigate the construction of key water conservancy projects and rural roads.
+b He asked the builders to speed up the work while ensuring quality and safety, so that the projects can benefit local farmers before the autumn harvest.
+"""
+# Fourth round: a paper's online edition name and a 'paper | Updated:' line above the headline.
+PAGES["en_daily_online"] = """\
+x Qingshan Daily Online
+x China Daily | Updated: 2023-09-02 14:20
+t Provincial Party Secretary Holds Symposium with Private Entrepreneurs
+b The provincial Party secretary held a symposium with private entrepreneurs in the provincial capital on September 1, listening to their opinions and suggestions on improving the business environment.
+b Ten entrepreneurs from manufacturing, logistics and software companies spoke at the meeting.
+b He said the province will continue to cut red tape and protect the lawful rights of private companies.
+x Editor: Wang Fang
+"""
+# Fourth round: a portal name and a bare province-city line above the headline.
+PAGES["zh_portal_place"] = """\
+x 宜山市人民政府门户网站
+x 江西省宜山市
+t 市长刘明调研重点项目建设
+x 发布时间：2023-03-08
+b 3月7日，市长刘明深入经开区、高新区调研重点项目建设情况，现场协调解决项目推进中的困难和问题。
+b 刘明强调，要牢固树立“项目为王”理念，倒排工期、挂图作战，全力推动项目早开工、早投产、早见效。
+b 市政府秘书长王强陪同调研。
+"""
+# Fourth round: a news site name, a bare place line and a 网站声明 footer.
+PAGES["zh_news_site"] = """\
+x 青川新闻网
+x 四川省广元市青川县
+t 县委书记主持召开乡村振兴工作推进会
+b 5月9日，县委书记主持召开全县乡村振兴工作推进会，听取各乡镇工作进展汇报，安排部署下一阶段工作。
+b 会议要求，要聚焦产业发展和农民增收，扎实推进和美乡村建设。
+x 网站声明：凡本网注明“来源：青川新闻网”的作品，版权均属青川新闻网所有，转载请与本网联系。
+"""
+# Fourth round: the classic 网站声明 / 凡本网注明 notices in Traditional script.
+PAGES["hant_site_notice"] = """\
+t 市長主持召開招商引資工作會議
+b 8月3日，市長主持召開全市招商引資工作會議，總結上半年工作，部署下半年任務。
+b 會議要求，要創新招商方式，強化項目跟蹤服務，確保簽約項目儘快落地。
+x 網站聲明：凡本網註明“來源：青山日報”的作品，版權均屬青山日報社所有，未經授權不得轉載、摘編或利用其他方式使用。
+x 凡本網註明“來源：XXX（非本網）”的作品，均轉載自其它媒體，轉載目的在於傳遞更多信息，並不代表本網贊同其觀點和對其真實性負責。
+"""
+# Fourth round: a 网站声明 line scraped between two paragraphs.
+PAGES["hant_notice_mid"] = """\
+t 縣長調研春耕生產
+b 3月12日，縣長深入田間地頭調研春耕生產工作，詳細了解農資供應和種植計劃。
+x 網站聲明：凡本網註明“來源：某某日報”的作品，版權均屬某某日報社所有。
+b 縣長強調，要抓好農資保障和技術服務，確保春耕生產順利推進。
+"""
+
 
 def parse(page: str) -> tuple[str, list[str]]:
     """The page's text and the gold role of each of its lines."""
@@ -637,6 +700,36 @@ def test_bare_section_number_heads_a_section(strip):
 def test_colon_line_is_not_a_heading(strip):
     got = _roles(strip, [HEAD, "以下是讲话全文:", "各位嘉宾:", P1, P2])
     assert [r for r, _ in got] == ["title", "body", "body", "body", "body"]
+
+
+EN_P1 = "On May 6, the city held a meeting on industrial development and set out the key tasks for the next stage."
+EN_P2 = "The meeting asked all departments to take responsibility and make sure that every task is carried out."
+LONG_EN = (
+    "Li Ming, Member of the Standing Committee of the CPC Qingshan Municipal Committee, Secretary of the Political "
+    "and Legal Affairs Commission and Director of the Municipal Public Security Bureau, Inspected the Work of Safety "
+    "Production, Flood Prevention and Social Security in Hexi Town, Dongpo Township and the Qingshan Economic and "
+    "Technological Development Zone"
+)
+
+
+def test_long_headline_before_the_lead(strip):
+    # Over the paragraph length, in Title Case and not closed: a headline, and the lead after it is body.
+    got = _roles(strip, [LONG_EN, EN_P1, EN_P2])
+    assert got[0] == ("title", "title.long_headline") and got[1] == ("body", None)
+    long_zh = "市委常委市委政法委书记李明带队深入河西镇东坡乡和青山经济技术开发区检查安全生产防汛备汛和社会治安工作并看望慰问一线干部职工"
+    assert _roles(strip, [long_zh, P1, P2])[0] == ("title", "title.long_headline")
+    # A lead paragraph that lost its final stop is prose (lower-case words, clause commas), not a headline.
+    lead_en = EN_P1[:-1] + " with officials from all the districts and counties of the city attending the meeting"
+    assert _roles(strip, [lead_en, EN_P2])[0] == ("body", None)
+    lead_zh = "5月6日,市委常委、市委政法委书记李明带队深入河西镇、东坡乡检查安全生产和防汛备汛工作,看望慰问一线干部职工"
+    assert _roles(strip, [HEAD, lead_zh, P2])[1] == ("body", None)
+
+
+def test_site_name_rules_leave_headlines_alone(strip):
+    # Headlines ending in a site word are no site names: a verb stands before it, not a place and level.
+    for head in ["City Promotes Digital Government", "Qingshan Shares Good News", "County Builds New Data Network"]:
+        assert _roles(strip, [head, EN_P1, EN_P2])[0] == ("title", "title.headline"), head
+    assert _roles(strip, ["建设现代化新城区", P1, P2])[0] == ("title", "title.headline")
 
 
 if __name__ == "__main__":
