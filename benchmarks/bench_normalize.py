@@ -35,7 +35,7 @@ def make_doc(text: str, doc_id: str = "bench") -> Document:
 def main() -> None:
     """Run and print the numbers."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--msra", type=Path, default=Path("/work/shared/data/msra/msra_test.txt"))
+    ap.add_argument("--msra", type=Path, default=Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "msra" / "msra_test.txt")
     ap.add_argument("--n", type=int, default=2000)
     args = ap.parse_args()
     spec = get_stage("normalize")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pipeline.normalize.script import fold_width
 
-MSRA_TEST = Path("/work/shared/data/msra/msra_test.txt")
+MSRA_TEST = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "msra" / "msra_test.txt"
 
 
 def msra_sentences(path: Path = MSRA_TEST, n: int = 2000) -> list[str]:

@@ -9,7 +9,7 @@ from typing import Callable
 
 # Log-probability of one random GBK two-byte character (about 21,000 of them): a misaligned decoding
 # produces characters about this likely, so scores are log-odds against it.
-_LOG_RANDOM = -math.log(21000)
+LOG_RANDOM = -math.log(21000)
 _CAP = 6.0
 _QMARK = -3.0
 
@@ -60,7 +60,7 @@ class CharModel:
         if 0xE000 <= ord(ch) <= 0xF8FF:
             return -8.0
         c = self.uni.get(self.key(ch), 0)
-        return min(_CAP, math.log((c + 0.1) / self.total_uni) - _LOG_RANDOM)
+        return min(_CAP, math.log((c + 0.1) / self.total_uni) - LOG_RANDOM)
 
     def _pmi(self, a: str, b: str) -> float:
         """Pointwise mutual information of a bigram, capped; an unseen pair of frequent characters is negative."""

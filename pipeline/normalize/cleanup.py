@@ -34,8 +34,10 @@ def _replacement(rule: Rule, line: str, s: int, e: int) -> str:
         return ""
     if rule.replace == "space":
         return " "
-    if rule.replace == "unescape":
+    if rule.replace in ("unescape", "unescape_twice"):
         out = html.unescape(line[s:e] if line[s:e].endswith(";") else line[s:e] + ";")
+        if rule.replace == "unescape_twice":
+            out = html.unescape(out)
         out = out.replace("\u00a0", " ")
         return "" if out in ("\n", "\r") else out
     before, after = line[s - 1 : s], line[e : e + 1]

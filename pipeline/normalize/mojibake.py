@@ -12,20 +12,24 @@ only when its character-frequency score beats the damaged run's clearly (see con
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
-from pipeline.normalize.charmodel import CharModel
+from pipeline.normalize.charmodel import LOG_RANDOM, CharModel
+from pipeline.normalize.script import fold_width
 
 _K = 10  # candidates kept per guessed character
 _BEAM = 24
 _MAX_RUN = 40
+_EXTRA_CHAR = -LOG_RANDOM
 _MARKER_AT = re.compile(r"[?\ufffd](?:[a-zü\u00e0-\u01dc]{1,6}[0-5]?\))?")
 # Inside a run decoded one byte out of step: a `?` marks lost bytes and an ASCII byte 0x40-0x7E read alone
 # would have put the decoder back in step, so neither can be inside.
 _NOT_IN_GBK_RUN = re.compile(r"[?\ufffd\x40-\x7e]")
 _LOST_LEAD = re.compile(r"[?\ufffd]([\x40-\x7e])(?=[\u4e00-\u9fff])")
+_PINYIN_AFTER = re.compile(r"^[(（][a-zü\u00e0-\u01dc0-5 ]{1,30}[)）]")
+_PINYIN_BEFORE = re.compile(r"[(（][a-zü\u00e0-\u01dc0-5 ]{1,30}[)）]$")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
@@ -75,6 +79,12 @@ class GBTable:
                 by_trail[b].append((s, a, ch))
                 top.append((s, a, b, ch))
         self.by_lead = {k: sorted(v, reverse=True)[: 4 * _K] for k, v in by_lead.items()}
+        # A trail byte that starts an unmapped pair with some lead byte: only a character ending in one
+        # can stand before a pair the misaligned decoder dropped.
+        drops = {a for a in range(0x81, 0xFF) for b in range(0x81, 0xFF) if (a, b) not in self.char}
+        self.by_lead_drop = {
+            k: [x for x in sorted(v, reverse=True) if x[1] in drops][:_K] for k, v in by_lead.items()
+        }
         self.by_trail = {k: sorted(v, reverse=True)[: 4 * _K] for k, v in by_trail.items()}
         self.top = sorted(top, reverse=True)[:200]
 
@@ -90,55 +100,65 @@ class Repairer:
         self.m = model
         self.gb = GBTable(model)
         self.p = params
+        self._boundary = lru_cache(maxsize=16384)(self._boundary_pieces)
 
     # ---- scoring helpers -------------------------------------------------------------------------
     def _extend(self, hyps, pieces):
         """Beam step: append each candidate piece (text, n_guessed) to each (score, text, n_guessed)."""
         out = []
-        cost = self.p["guess_cost"]
+        cost, drop = self.p["guess_cost"], self.p["drop_cost"]
         for score, text, guessed in hyps:
             for piece, g in pieces:
-                s = score + sum(self.m.lo(c) for c in piece) - cost * g
+                # Scores are log-odds against a random character: a piece that puts k characters where the
+                # damaged text shows one pays for the k - 1 extra ones at the random rate (or guessing
+                # dropped pairs would always pay), plus the price of each dropped pair.
+                extra = len(piece) - 1
+                pay = (_EXTRA_CHAR + drop) * extra if extra else cost * g
+                s = score + sum(self.m.lo(c) for c in piece) - pay
                 seq = text[-1:] + piece
                 s += sum(self.m.pmi(seq[i], seq[i + 1]) for i in range(len(seq) - 1))
                 out.append((s, text + piece, guessed + g))
         out.sort(reverse=True)
         return out[:_BEAM]
 
-    def _finish(self, hyps, left: str, right: str):
-        """Best hypothesis with the bigram into the right context: (score, text, n_guessed)."""
+    def _finish(self, hyps, left: str, right: str, check=None):
+        """Best hypothesis with the bigram into the right context: (score, text, n_guessed); with `check`,
+        the best one that `check` accepts."""
         if not hyps:
             return None
         if right:
             hyps = [(s + self.m.pmi(t[-1], right[0]), t, g) for s, t, g in hyps]
-        score, text, guessed = max(hyps)
-        return score, text[len(left[-1:]) :], guessed
+        cut = len(left[-1:])
+        for score, text, guessed in sorted(hyps, reverse=True):
+            if check is None or check(text[cut:]):
+                return score, text[cut:], guessed
+        return None
 
-    def _boundary(self, a: int, b: int) -> list[tuple[str, int]]:
+    def _boundary_pieces(self, a: int, b: int) -> list[tuple[str, int]]:
         """True characters between misaligned bytes a (trail side) and b (lead side), with dropped pairs."""
         gb = self.gb
         pieces: list[tuple[str, int]] = []
         ch = gb.char.get((a, b))
         if ch:
             pieces.append((ch, 0))
-        plausible = ch and (_CJK.match(ch) or unicodedata.category(ch)[0] == "P") and self.m.lo(ch) >= 0
-        if plausible:
-            # A plausible direct reading needs no dropped pair to explain it; guessing one would only
-            # trade it for more frequent characters.
-            return pieces
-        lefts = [(s, g0, c) for s, g0, c in gb.by_lead.get(a, []) if g0 >= 0x81][:_K]
+        lefts = gb.by_lead_drop.get(a, [])
         rights = gb.by_trail.get(b, [])[:_K]
+        singles, doubles = [], []
         for _, g0, c1 in lefts:
             for _, g1, c2 in rights:
                 if gb.dropped(g0, g1):
-                    pieces.append((c1 + c2, 2))
+                    singles.append((c1 + c2, 2))
             for _, x, y, cm in gb.top:
                 if not gb.dropped(g0, x):
                     continue
                 for _, h1, c3 in rights:
                     if gb.dropped(y, h1):
-                        pieces.append((c1 + cm + c3, 3))
+                        doubles.append((c1 + cm + c3, 3))
                         break
+        # Only the likeliest pieces of each kind go into the beam: the search cost grows with their number.
+        for group in (singles, doubles):
+            group.sort(key=lambda p: self.m.score(p[0]), reverse=True)
+            pieces.extend(group[:_K])
         return pieces
 
     # ---- GBK one byte out of step -----------------------------------------------------------------
@@ -199,7 +219,16 @@ class Repairer:
                 return None
             hyps = self._extend(hyps, pieces)
             i += 3
-        return self._finish(hyps, left, right)
+        if lost_prefix:
+            return self._finish(hyps, left, right)
+        observed = "".join(fold_width(c) for c in run)
+
+        def decodes_back(text: str) -> bool:
+            # A lost byte shows as `?` only where GBK could not read it: the guess must damage the same way.
+            back = text.encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", "?")
+            return "".join(fold_width(c) for c in back) == observed
+
+        return self._finish(hyps, left, right, decodes_back)
 
     def _utf8_char(self, seq: list[int | None]) -> list[tuple[str, int]]:
         """Candidate characters for a three-byte UTF-8 sequence whose unknown bytes are None."""
@@ -291,9 +320,7 @@ class Repairer:
                 # Without a `?` marker, a run is only worth searching if shifting it already reads better.
                 ends = set()
             # UTF-8 runs may hold `?` (bytes GBK could not read): extend over them too.
-            u_end = s
-            while u_end < len(line) and u_end - s < _MAX_RUN and not line[u_end].isascii() or line[u_end:u_end + 1] == "?":
-                u_end += 1
+            u_end = _utf8_extent(line, s)
             for e in sorted(ends | {u_end} | set(range(ce, min(u_end, ce + 2) + 1))):
                 if e <= s:
                     continue
@@ -301,7 +328,9 @@ class Repairer:
                 term = line[e] if e < len(line) and 0x40 <= ord(line[e]) <= 0x7E else ""
                 for t in ([term, ""] if term else [""]):
                     end = e + len(t)
-                    left, right = line[:mstart], line[end:]
+                    # A pinyin group next to the run is removed later: the context is what lies past it.
+                    left = _PINYIN_BEFORE.sub("", line[:mstart])
+                    right = _PINYIN_AFTER.sub("", line[end:])
                     damaged = self.m.score(line[mstart:end], left, right)
                     cands = []
                     if e in ends and not _NOT_IN_GBK_RUN.search(run):
@@ -313,6 +342,14 @@ class Repairer:
                             continue
                         score, text, guessed = res
                         gain = score - damaged
+                        # Readings are ranked over the same span: one that stops before the ASCII byte that
+                        # brought the decoder back in step leaves that byte as a lone character, which
+                        # between Han characters is itself a sign of damage.
+                        rank = gain
+                        if term and not t:
+                            nxt = line[e + 1 : e + 2]
+                            lone = not nxt or not nxt.isascii() or nxt == "("
+                            rank += self.m.lo(term) - (p["lone_ascii_cost"] if lone else 0.0)
                         chars = [c for c in text if not c.isascii()] or list(text)
                         avg = sum(self.m.lo(c) for c in chars) / len(chars)
                         n = end - mstart
@@ -321,9 +358,9 @@ class Repairer:
                             continue
                         if guessed > 2 + (e - s):
                             continue
-                        if best is None or gain > best[0]:
+                        if best is None or rank > best[0]:
                             rule = p["gbk_shift_id"] if kind == "gbk" else p["utf8_as_gbk_id"]
-                            best = (gain, Fix(mstart, end, text, rule))
+                            best = (rank, Fix(mstart, end, text, rule))
         return best[1] if best else None
 
     def _lost_leads(self, line: str) -> list[Fix]:
@@ -346,6 +383,37 @@ class Repairer:
             if top >= p["lost_byte_min"] and top - second >= p["lost_byte_margin"]:
                 out.append(Fix(m.start(), m.end(), cands[0][1], p["lost_byte_id"]))
         return out
+
+
+def _utf8_extent(line: str, s: int) -> int:
+    """End of the longest run from `s` whose GBK bytes (`?` = one lost byte) read as whole UTF-8 characters."""
+    need, end, i = 0, s, s
+    while i < len(line) and i - s < _MAX_RUN:
+        ch = line[i]
+        if ch in "?\ufffd":
+            need = need - 1 if need else 2
+        elif ch.isascii():
+            break
+        else:
+            try:
+                data = ch.encode("gb18030")
+            except UnicodeEncodeError:
+                break
+            ok = True
+            for b in data:
+                if need and 0x80 <= b <= 0xBF:
+                    need -= 1
+                elif not need and 0xE0 <= b <= 0xEF:
+                    need = 2
+                else:
+                    ok = False
+                    break
+            if not ok:
+                break
+        i += 1
+        if not need:
+            end = i
+    return end
 
 
 _QUESTION_WORDS = set("吗嗎呢么麼麽谁誰哪几幾何怎什否难難道吧嘛啊")

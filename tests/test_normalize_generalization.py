@@ -1,0 +1,286 @@
+"""Generalization cases of the normalize stage: hand-written damaged snippets of the kinds mirror and scraper
+sites produce (pinyin readings, GBK / UTF-8 mojibake made here from clean sentences, HTML remnants, invisible
+characters, width) and language detection on short and mixed texts. Every case asserts the exact repaired
+text, that newlines are kept and that every repair's offsets point at its text.
+
+Decision on parenthesized Latin text after Chinese: a group is a pinyin reading only when its syllables are
+readings of the characters before it AND it carries tone marks or tone digits. An English gloss or an
+untoned romanization (深圳(Shenzhen), 华为(Huawei), 深圳(shen zhen)) is an editor's gloss and stays; a toned
+one (深圳(Shēnzhèn)) is a reading and goes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.document import Document
+from pipeline.registry import get_stage
+from pipeline.schema import RawDocument
+
+
+@pytest.fixture(scope="module")
+def run():
+    spec = get_stage("normalize")
+    return spec.factory(spec.config_cls())
+
+
+def norm(run, text: str) -> Document:
+    raw = RawDocument(
+        doc_id="g", source_path="g.txt", source_format="txt", sha256="0", n_bytes=0,
+        encoding="utf-8", encoding_confidence=1.0, text=text,
+    )
+    return run(Document.from_raw(raw))
+
+
+def check(doc: Document) -> None:
+    """Newlines kept, norm_text as long as text, every repair's spans exact in text and source."""
+    raw = doc.raw.text
+    assert doc.text.count("\n") == raw.count("\n")
+    assert len(doc.norm_text) == len(doc.text)
+    for r in doc.repairs:
+        assert doc.text[r.start : r.end] == r.replacement
+        assert raw[r.source_start : r.source_end] == r.original
+        if r.replacement:
+            assert doc.source_map.to_source_span(r.start, r.end) == (r.source_start, r.source_end)
+        else:
+            assert doc.source_map.to_source(r.start) == r.source_end
+    prev = 0
+    for i in range(len(doc.text) + 1):
+        j = doc.source_map.to_source(i)
+        assert j >= prev
+        prev = j
+
+
+def shift_from(line: str, i: int) -> str:
+    """GBK bytes of line[i:] read one byte late: the lost lead byte shows as `?`, pairs the decoder cannot
+    map vanish, and the decoder falls back in step by itself where an ASCII byte stands alone."""
+    data = line[i:].encode("gb18030")[1:]
+    shifted = data.decode("gb18030", errors="ignore")
+    return line[:i] + "?" + "".join(c for c in shifted if not 0xE000 <= ord(c) <= 0xF8FF)
+
+
+def utf8_as_gbk(line: str, i: int, j: int) -> str:
+    """line[i:j] written as UTF-8 and read as GBK; bytes GBK cannot read become `?`."""
+    return line[:i] + line[i:j].encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", "?") + line[j:]
+
+
+# ---- (1) pinyin readings ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # one to four (and more) characters, tone marks, spaces between syllables
+        ("产(chǎn)业发展", "产业发展"),
+        ("产业(chǎn yè)发展", "产业发展"),
+        ("推动高质量发展(gāo zhì liàng fā zhǎn)。", "推动高质量发展。"),
+        ("書記(shū jì)、市長(shì zhǎng)出席", "書記、市長出席"),
+        ("銀行(yín háng)網點", "銀行網點"),
+        # tone digits, neutral tone
+        ("产业(chan3 ye4)发展", "产业发展"),
+        ("銀行(yin2 hang2)網點", "銀行網點"),
+        ("来了(le5)", "来了"),
+        ("来了(le)", "来了(le)"),  # untoned: could be anything
+        # full-width parentheses
+        ("加快发展（fā zhǎn）步伐", "加快发展步伐"),
+        ("鎮（zhèn）政府", "鎮政府"),
+        # ü written ü, v or u:
+        ("绿(lǜ)色", "绿色"),
+        ("綠(lv4)色發展", "綠色發展"),
+        ("綠(lu:4)色", "綠色"),
+        ("妇女(fù nǚ)", "妇女"),
+        # a capital first letter at a sentence start
+        ("調研(Diào yán)。鎮(Zhèn)長表示", "調研。鎮長表示"),
+        # a reading next to a group that is real text
+        ("產業(yè)發展規劃(2023)", "產業發展規劃(2023)"),
+        ("調(diào)研（记者 王雷）", "調研（记者 王雷）"),
+        # real parentheses stay
+        ("会议于(2023)召开", "会议于(2023)召开"),
+        ("市采通(平台)", "市采通(平台)"),
+        ("某某集团(Group)", "某某集团(Group)"),
+        ("管理办法(试行)", "管理办法(试行)"),
+        ("(一)总体要求", "(一)总体要求"),
+        ("市政府采购平台(简称“市采通”)", "市政府采购平台(简称“市采通”)"),
+        ("服务费(含)", "服务费(含)"),
+        # English glosses and untoned romanizations stay; a toned reading goes
+        ("深圳(Shenzhen)", "深圳(Shenzhen)"),
+        ("华为(Huawei)", "华为(Huawei)"),
+        ("深圳(shen zhen)", "深圳(shen zhen)"),
+        ("中国(China)", "中国(China)"),
+        ("深圳(Shēnzhèn)", "深圳"),
+        ("重庆(Chóngqìng)", "重庆"),
+        ("Li Ming(李明)", "Li Ming(李明)"),
+        # a group separated by a space is not glued
+        ("调研 (diào yán)", "调研 (diào yán)"),
+        # syllables of other characters: not this text's reading
+        ("發展（fā）", "發展（fā）"),
+        ("安(ān quán)", "安(ān quán)"),
+    ],
+)
+def test_pinyin(run, text, expected):
+    doc = norm(run, text)
+    check(doc)
+    assert doc.text == expected
+    assert all(r.rule == "pinyin.reading" for r in doc.repairs)
+
+
+def test_pinyin_multiline_traditional(run):
+    text = "蘇州(sū zhōu)市委書記\n調(diào)研紡(fǎng)織產業\n(記者 王雷)"
+    doc = norm(run, text)
+    check(doc)
+    assert doc.text == "蘇州市委書記\n調研紡織產業\n(記者 王雷)"
+    assert doc.norm_text == "苏州市委书记\n调研纺织产业\n(记者 王雷)"
+
+
+# ---- (2) mojibake made here from clean sentences ------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "line, i",
+    [
+        ("据悉，县委书记王雷主持召开专题会议,研究部署2024年重点工作。", 0),
+        ("据悉，县委书记王雷主持召开专题会议,研究部署2024年重点工作。", 3),  # after punctuation
+        ("据悉，县委书记王雷主持召开专题会议,研究部署2024年重点工作。", 9),
+        ("市政府召開常務會議,研究部署安全生產工作。", 6),  # Traditional; resyncs on an ASCII trail byte
+        ("座談會上,企業代表圍繞科技創新和人才引進等問題發言。", 6),
+        ("會議強調,要堅持穩中求進工作總基調,推動經濟持續回升向好。", 12),
+        ("會議強調,要堅持穩中求進工作總基調,推動經濟持續回升向好。", 18),
+        ("全市規模以上工業增加值同比增長6.5%,高於全省平均水平。", 3),  # next to digits
+    ],
+)
+def test_gbk_shift(run, line, i):
+    damaged = shift_from(line, i)
+    assert damaged != line
+    doc = norm(run, damaged)
+    check(doc)
+    assert doc.text == line
+    # a run the decoder left after one character (`?I` of 業) is the lost-lead-byte repair
+    assert {r.rule for r in doc.repairs} <= {"mojibake.gbk_shift", "mojibake.lost_lead_byte"}
+
+
+def test_gbk_shift_keeps_lines(run):
+    first = "市委常委会召开会议"
+    damaged = shift_from(first + "\n传达学习全国两会精神", 2)
+    assert damaged.count("\n") == 1
+    doc = norm(run, "标题\n" + damaged + "\n2024-03-15")
+    check(doc)
+    assert doc.text == "标题\n市委常委会召开会议\n传达学习全国两会精神\n2024-03-15"
+
+
+@pytest.mark.parametrize(
+    "line, i, j",
+    [
+        ("据悉，县委书记王雷主持召开专题会议,研究部署2024年重点工作。", 0, 6),  # at line start
+        ("据悉，县委书记王雷主持召开专题会议,研究部署2024年重点工作。", 3, 12),
+        ("会议强调，要深入贯彻落实省委决策部署,推动各项工作落地见效。", 3, 12),
+        ("记者从市统计局获悉,今年前三季度全市地区生产总值同比增长5.8%。", 0, 6),
+        ("市政府召開常務會議,研究部署安全生產工作。", 0, 6),  # Traditional
+        ("全市規模以上工業增加值同比增長6.5%,高於全省平均水平。", 0, 6),
+        ("全市規模以上工業增加值同比增長6.5%,高於全省平均水平。", 3, 12),
+        ("2023年着力优化营商环境,会议强调要抓落实", 5, 12),  # after digits, before ASCII punctuation
+    ],
+)
+def test_utf8_as_gbk(run, line, i, j):
+    damaged = utf8_as_gbk(line, i, j)
+    assert damaged != line
+    doc = norm(run, damaged)
+    check(doc)
+    assert doc.text == line
+    assert {r.rule for r in doc.repairs} == {"mojibake.utf8_as_gbk"}
+
+
+def test_utf8_as_gbk_run_stops_at_clean_text(run):
+    # The damaged run ends at a full-width comma that cannot be a UTF-8 byte: the repair must stop there.
+    line = "据悉，县委书记王雷主持召开专题会议。"
+    doc = norm(run, utf8_as_gbk(line, 3, 17))
+    check(doc)
+    assert doc.text == line
+
+
+# ---- (3) HTML remnants --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, expected, rules",
+    [
+        ("/font>市委书记王雷表示", "市委书记王雷表示", {"html.tag_fragment"}),
+        ("市委书记<br>王雷表示", "市委书记王雷表示", {"html.tag"}),
+        ("市委书记<br/>王雷\n表示<BR />同意", "市委书记王雷\n表示同意", {"html.tag"}),
+        ("会议召开。</p>", "会议召开。", {"html.tag"}),
+        ('<p style="text-indent:2em;">会议召开', "会议召开", {"html.tag"}),
+        ('an class="bjh-p">会议召开', "会议召开", {"html.tag_cut_start"}),
+        ('style="text-indent: 2em; font-size:16px;">會議召開', "會議召開", {"html.tag_cut_start"}),
+        ("span>市委书记", "市委书记", {"html.tag_cut_start"}),
+        ('会议召开<p style="text-ind', "会议召开", {"html.tag_cut_end"}),
+        ("市委&nbsp;书记", "市委 书记", {"html.entity"}),
+        ("市委&amp;nbsp;书记", "市委 书记", {"html.entity_double"}),
+        ("&amp;ldquo;十四五&amp;rdquo;", "“十四五”", {"html.entity_double"}),
+        ("&ldquo;十四五&rdquo;规划&mdash;&mdash;开局", "“十四五”规划——开局", {"html.entity"}),
+        ("省&#12289;市&#x3001;县", "省、市、县", {"html.entity"}),
+    ],
+)
+def test_html(run, text, expected, rules):
+    doc = norm(run, text)
+    check(doc)
+    assert doc.text == expected
+    assert {r.rule for r in doc.repairs} == rules
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "增速 3 > 2 个百分点",
+        "数量<100的企业",
+        "数量<100个，>50个",
+        "a<b 时成立",
+        "span 一词",
+        "Q&A环节",
+        "R&D投入",
+        "class=\"x\" 是代码",  # an attribute not closed by '>' is text
+    ],
+)
+def test_html_near_misses_stay(run, text):
+    doc = norm(run, text)
+    assert doc.text == text and doc.repairs == []
+
+
+# ---- (4) invisible characters and width -----------------------------------------------------------------
+
+def test_zero_width_and_bom_mid_text(run):
+    text = "\ufeff市委\u200b书记\u200c王雷\u2060表示\n第二\ufeff行"
+    doc = norm(run, text)
+    check(doc)
+    assert doc.text == "市委书记王雷表示\n第二行"
+    assert {r.rule for r in doc.repairs} == {"control.zero_width"}
+
+
+def test_wide_spaces_and_full_width_ascii(run):
+    text = "\u3000\u3000市委书记\u00a0\u00a0王雷表示，ＡＢＣ１２３公司"
+    doc = norm(run, text)
+    check(doc)
+    assert doc.text == text and doc.repairs == []
+    assert doc.norm_text == "  市委书记  王雷表示,ABC123公司"
+
+
+# ---- (5) language ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("会议", "zh-Hans"),
+        ("會議", "zh-Hant"),
+        ("2023年10月", "zh-Hans"),
+        (
+            "苏州市委书记曹路宝调研纺织服装产业发展情况，强调要加快推动产业高质量发展。\n"
+            "Source: Suzhou Daily. All rights reserved. Copyright 2023 Suzhou Media Group.",
+            "zh-Hans",
+        ),
+        (
+            "Mayor Li Ming (李明) said the plan for Shenzhen (深圳) would help the Greater Bay Area "
+            "grow over the next five years.",
+            "en",
+        ),
+        ("香港特區政府今日公布施政報告，提出多項措施推動經濟发展和改善民生。", "zh-Hant"),
+        ("蘇州市委書記曹路寶調研紡織服裝產業發展情況，强调要加快推動产業高質量發展。", "zh-Hant"),
+        ("苏州市委书记曹路宝 visited textile firms", "mixed"),
+    ],
+)
+def test_language_short_and_mixed(run, text, language):
+    assert norm(run, text).language == language
