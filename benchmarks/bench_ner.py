@@ -26,73 +26,27 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 REPO = Path(__file__).resolve().parent.parent
 MSRA_TEST = REPO.parent / "shared" / "data" / "msra" / "msra_test.txt"
 SEEDS = REPO / "seeds"
-MSRA_TO_LABEL = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
-
-
-def read_msra(path: Path, limit: int | None) -> list[tuple[str, set[tuple[int, int, str]]]]:
-    """Sentences of the BMES file with their gold entity spans."""
-    sents, chars, tags = [], [], []
-    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
-        line = line.strip()
-        if not line:
-            if chars:
-                sents.append(("".join(chars), spans(tags)))
-                chars, tags = [], []
-            continue
-        ch, tag = line.split()
-        chars.append(ch)
-        tags.append(tag)
-    return sents[:limit] if limit else sents
-
-
-def spans(tags: list[str]) -> set[tuple[int, int, str]]:
-    """BMES tags -> (start, end, label) with the project's labels."""
-    out, start = set(), None
-    for i, tag in enumerate(tags):
-        pos, _, lab = tag.partition("-")
-        if pos == "S":
-            out.add((i, i + 1, MSRA_TO_LABEL[lab]))
-        elif pos == "B":
-            start = i
-        elif pos == "E" and start is not None:
-            out.add((start, i + 1, MSRA_TO_LABEL[lab]))
-            start = None
-    return out
-
-
-def prf(tp: int, fp: int, fn: int) -> dict:
-    """Precision, recall, F1."""
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
-            "tp": tp, "fp": fp, "fn": fn}
 
 
 def msra_scores(backend_name: str, limit: int | None) -> dict:
     """Entity-level exact-match scores of a back-end on MSRA test (DATE predictions ignored)."""
     from pipeline.ner.backends import load_backend
+    from pipeline.ner.train import gold_labels, read_msra, score_spans
 
-    sents = read_msra(MSRA_TEST, limit)
+    sents = list(read_msra(MSRA_TEST, limit))
     t0 = time.perf_counter()
     backend = load_backend(backend_name)
     load_s = time.perf_counter() - t0
     t0 = time.perf_counter()
-    preds = backend.predict([s for s, _ in sents])
+    preds = backend.predict([s.text for s in sents])
     secs = time.perf_counter() - t0
-    counts = {lab: [0, 0, 0] for lab in MSRA_TO_LABEL.values()}
-    for (_, gold), pred in zip(sents, preds, strict=True):
-        got = {(e.start, e.end, e.label) for e in pred if e.label in counts}
-        for lab, c in counts.items():
-            g = {x for x in gold if x[2] == lab}
-            p = {x for x in got if x[2] == lab}
-            c[0] += len(g & p)
-            c[1] += len(p - g)
-            c[2] += len(g - p)
-    total = [sum(c[i] for c in counts.values()) for i in range(3)]
-    n_chars = sum(len(s) for s, _ in sents)
+    labels = {"PERSON", "PLACE", "ORG"}
+    pred_spans = [[(e.start, e.end, e.label) for e in p if e.label in labels] for p in preds]
+    scores = score_spans(gold_labels(sents), pred_spans)
+    n_chars = sum(len(s.text) for s in sents)
     return {
-        "backend": backend_name, "sentences": len(sents), "overall": prf(*total),
-        **{lab: prf(*c) for lab, c in counts.items()},
+        "backend": backend_name, "sentences": len(sents), "overall": scores["ALL"],
+        **{lab: scores.get(lab, {"p": 0.0, "r": 0.0, "f1": 0.0}) for lab in labels},
         "load_s": round(load_s, 2), "chars_per_s": round(n_chars / secs), "peak_rss_mb": peak_mb(),
     }
 
@@ -162,7 +116,7 @@ def main() -> int:
     """Run every measurement in its own process and print a table (or one measurement as JSON)."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--one", help="lac | spacy-msra | english | stage: one measurement, JSON on stdout")
-    ap.add_argument("--limit", type=int, help="MSRA test sentences to read (default: all 4,365)")
+    ap.add_argument("--limit", type=int, help="MSRA test sentences to read (default: all 5,000)")
     ap.add_argument("--repeat", type=int, default=20, help="passes over the seeds for english/stage speed")
     args = ap.parse_args()
     if args.one:
