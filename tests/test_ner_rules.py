@@ -209,6 +209,54 @@ def test_zh_filter_place(zh, lac):
     assert ("朝阳区", "PLACE", "lac") in hits(zh, lac, text, [RawEntity(2, 5, "PLACE", "lac")])
 
 
+
+def test_zh_person_before_home(zh, lac):
+    text = "书记来到脱贫户李振国家中走访。"
+    assert ("李振国", "PERSON", "zh.person.before_home") in hits(zh, lac, text, [RawEntity(7, 9, "PERSON", "lac")])
+    # 国家 after a two-character name that is not followed by 家中 stays outside the name
+    text = "李振国家政策落实得好。"
+    assert not [h for h in hits(zh, lac, text, [RawEntity(0, 2, "PERSON", "lac")]) if h[2] == "zh.person.before_home"]
+
+
+def test_zh_place_lead_char(zh, lac):
+    text = "游客来到那柯里村品茶。"
+    assert ("那柯里村", "PLACE", "zh.place.lead_char") in hits(zh, lac, text, [RawEntity(5, 8, "PLACE", "lac")])
+    # a demonstrative before a name without a level word stays outside it
+    text = "他说那柯里的茶好。"
+    assert not [h for h in hits(zh, lac, text, [RawEntity(3, 5, "PLACE", "lac")]) if h[2] == "zh.place.lead_char"]
+
+
+def test_zh_filter_quantifier_tail(zh, lac):
+    text = "推动海南自由贸易港全岛封关运作。"
+    places = {t for t, label, _ in hits(zh, lac, text, [RawEntity(2, 13, "PLACE", "lac")]) if label == "PLACE"}
+    assert "海南自由贸易港" in places and not any("全岛" in p for p in places)
+    text = "他到全椒县调研。"  # 全 inside a name is no quantifier
+    assert ("全椒县", "PLACE", "lac") in hits(zh, lac, text, [RawEntity(2, 5, "PLACE", "lac")])
+
+
+def test_zh_filter_autonomous_part(zh, lac):
+    text = "双江拉祜族佤族布朗族傣族自治县县委书记到勐库镇调研。"
+    found = hits(zh, lac, text, [RawEntity(7, 15, "PLACE", "lac")])
+    assert ("双江拉祜族佤族布朗族傣族自治县", "PLACE", "zh.place.gazetteer") in found
+    assert not [h for h in found if h[0].startswith("布朗族")]
+    text = "他到峨边彝族自治县调研。"
+    assert ("峨边彝族自治县", "PLACE", "zh.place.gazetteer") in hits(zh, lac, text, [])
+
+
+def test_zh_filter_verb_before_head(zh, lac):
+    text = "小山村成景区。"
+    assert not [h for h in hits(zh, lac, text, [RawEntity(0, 3, "PLACE", "lac")]) if h[1] == "PLACE" and "景区" in h[0]]
+    text = "他到天成工业园调研。"  # 成 inside a name the back-end read
+    assert ("天成工业园", "PLACE", "zh.place.park") in hits(zh, lac, text, [RawEntity(2, 4, "PLACE", "lac")])
+
+
+def test_zh_filter_metaphor(zh, lac):
+    text = "荒山成了“绿色银行”。"
+    assert not [h for h in hits(zh, lac, text, [RawEntity(5, 9, "ORG", "lac")]) if h[1] == "ORG"]
+    text = "他走访了湖州银行。"
+    assert ("湖州银行", "ORG", "zh.org.suffix") in hits(zh, lac, text, [RawEntity(4, 6, "PLACE", "lac")])
+
+
 # -- English -------------------------------------------------------------------------------------
 
 def test_en_person_pinyin(en):
@@ -273,6 +321,30 @@ def test_en_place_park(en):
     assert ("Jiaxing Honghe Sweater Industrial Park", "PLACE", "en.place.park") in en_hits(
         en, "He toured the Jiaxing Honghe Sweater Industrial Park.")
     assert not [h for h in en_hits(en, "He toured the industrial park.") if h[2] == "en.place.park"]
+
+
+def test_en_named_new_areas_and_parks(en):
+    found = en_hits(en, "He visited the Haikou Jiangdong New Area and the Zhuzhou Hi-tech Industrial Park.")
+    assert {("Haikou Jiangdong New Area", "PLACE", "en.place.park"),
+            ("Zhuzhou Hi-tech Industrial Park", "PLACE", "en.place.park")} <= found
+    assert not [h for h in en_hits(en, "The new area grew fast.") if h[2] == "en.place.park"]
+
+
+def test_en_cpc_committee(en):
+    assert ("CPC Sanya Municipal Committee", "ORG", "en.org.gov_body") in en_hits(
+        en, "The CPC Sanya Municipal Committee met on Monday.")
+    assert not [h for h in en_hits(en, "The Municipal Committee met on Monday.") if h[1] == "ORG"]
+
+
+def test_en_multi_word_countries(en):
+    found = en_hits(en, "Buyers came from the United Arab Emirates and New Zealand.")
+    assert {("United Arab Emirates", "PLACE", "en.place.gazetteer"), ("New Zealand", "PLACE", "en.place.gazetteer")} <= found
+
+
+def test_en_sector_runs_are_not_organizations(en):
+    assert not [h for h in en_hits(en, "It supports the Automobile Industry and the Digital Economy.") if h[1] == "ORG"]
+    assert ("Fujian Septwolves Industry Co., Ltd.", "ORG", "en.org.named") in en_hits(
+        en, "He visited Fujian Septwolves Industry Co., Ltd. on Monday.")
 
 
 def test_en_pinyin_syllables(en):

@@ -64,6 +64,8 @@ class EnglishRules:
         self.stop = set(self.r["en.org.named"]["stop"])
         self.heads = set(self.r["en.org.named"]["heads"])
         self.named_park_heads = set(self.r["en.place.park"]["named_heads"])
+        self.party_prefixes = set(self.r["en.org.gov_body"]["party_prefixes"])
+        self.sector_words = set(self.r["en.org.named"]["sector_words"])
         self.enum_cue = re.compile(self.r["en.org.enumeration"]["cue"])
         self.platform_cue = re.compile(self.r["en.org.quoted_platform"]["cue"])
 
@@ -127,7 +129,8 @@ class EnglishRules:
             j = body_start(locale_end(s))
             if j in by_start["BODY"]:
                 e = self._chain(by_start["BODY"][j], by_start)
-                bodies.append((s, e, "ORG", "en.org.gov_body"))
+                start = s - 1 if s > 0 and doc[s - 1].text in self.party_prefixes else s
+                bodies.append((start, e, "ORG", "en.org.gov_body"))
         # a sub-unit of a body written before it (Information Office of the Shenzhen Municipal Government)
         body_at = {s: e for s, e, _, _ in bodies}
         for s, e in lex.get("SUB", []):
@@ -157,6 +160,7 @@ class EnglishRules:
             j = e
             if j < len(doc) and doc[j].lower_ == "of":
                 j += 1 + (j + 1 < len(doc) and doc[j + 1].lower_ == "the")
+                j += j < len(doc) and doc[j].text in self.party_prefixes
                 k = locale_end(j)
                 if k in by_start["BODY"]:
                     out.append((s, by_start["BODY"][k], "TITLE", "en.title"))
@@ -180,8 +184,11 @@ class EnglishRules:
             while i > 0 and s - i < limit and NAME_TOKEN.match(doc[i - 1].text) and doc[i - 1].text not in self.stop:
                 i -= 1
             if i < s and not all(doc[k].text in self.heads for k in range(i, s)):
+                legal = e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].text.rstrip(".") in self.legal_forms
+                if doc[e - 1].text in self.sector_words and not legal:
+                    continue  # Automobile Industry: a sector, not an organization
                 # the legal form after a comma belongs to the name (Trina Solar Co., Ltd.)
-                if e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].text.rstrip(".") in self.legal_forms:
+                if legal:
                     e += 2
                     if e < len(doc) and doc[e].text == "." and doc[e].idx == doc[e - 1].idx + len(doc[e - 1].text):
                         e += 1

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.ner.base import RawEntity
-from pipeline.ner.gazetteer import Gazetteer
+from pipeline.ner.gazetteer import Gazetteer, Place
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9·]")
@@ -38,6 +38,7 @@ class Cand:
     kind: str = ""
     key: str = ""
     role_start: int = -1
+    local: bool = False  # a village or town: it stays a place inside a farm's or cooperative's name
 
 
 def _spans(matches, doc, key_id) -> list[tuple[int, int]]:
@@ -72,6 +73,8 @@ class ChineseRules:
         titles = {b + r for b in t["bodies"] for r in t["roles"]} | set(t["standalone"])
         self.gov_bodies = set(rules["zh.org.gov_body"]["bodies"])
         self.title_bodies = sorted(set(t["bodies"]) | self.gov_bodies, key=len, reverse=True)
+        for name in rules["zh.place.gazetteer"]["extra_countries"]:
+            gazetteer.by_name.setdefault(name, Place(name, "", "country", ""))
         gaz_forms = list(gazetteer.by_name) + list(gazetteer.by_short)
         lexicons = {
             "PLACE": gaz_forms,
@@ -114,6 +117,20 @@ class ChineseRules:
         self.trim_verbs = tuple(sorted(rules["zh.person.trim_verb"]["verbs"], key=len, reverse=True))
         self.name_breaks = tuple(rules["zh.filter.name_start"]["words"])
         self.not_name_chars = set(rules["zh.person.extend_name"]["not_name_chars"])
+        self.dotted_last = int(d["max_last_part_chars"])
+        self.roles = tuple(sorted(set(t["roles"]) | set(t["standalone"]), key=len, reverse=True))
+        self.home_words = tuple(rules["zh.person.before_home"]["home_words"])
+        lead = rules["zh.place.lead_char"]
+        self.lead_chars = set(lead["chars"])
+        self.lead_level_ends = tuple(lead["level_ends"])
+        self.quantifier_tails = tuple(rules["zh.filter.quantifier_tail"]["words"])
+        auto = rules["zh.filter.autonomous_part"]
+        ethnic = "|".join(sorted(auto["ethnic"], key=len, reverse=True))
+        self.autonomous = re.compile(f"(?:{ethnic})+(?:{'|'.join(auto['heads'])})")
+        self.head_verbs = tuple(sorted(rules["zh.filter.verb_before_head"]["verbs"], key=len, reverse=True))
+        meta = rules["zh.filter.metaphor"]
+        self.metaphors = {m + h for m in meta["modifiers"] for h in meta["heads"]}
+        self.local_ends = tuple(rules["zh.org.gov_body"]["town_levels"]) + ("社区", "寨", "屯", "组")
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -150,10 +167,11 @@ class ChineseRules:
         places = self._gazetteer_places(text, got, backend)
         titles = self._titles(text, got, places)
         out += places + titles
-        out += self._gov_bodies(text, got, places, backend)
         anchors = [(c.start, c.end, c.label) for c in places] + [(b.start, b.end, b.label) for b in backend]
+        parks = self._parks(text, got, anchors)
+        out += self._gov_bodies(text, got, places + parks, backend)
         out += self._suffix_orgs(text, got, anchors, backend)
-        out += self._parks(text, got, anchors)
+        out += parks
         out += self._enumerations(text)
         out += self._platforms(text)
         out += self._backend(text, backend, titles, {s for s, _ in got["LEVEL"]})
@@ -161,6 +179,10 @@ class ChineseRules:
         out += self._honorifics(text, got)
         out += self._dotted_names(text, titles)
         out += [Cand(s, e, "ORG", "zh.org.brand", kind="company") for s, e in _longest_first(got["BRAND"])]
+        # the ethnic part of an autonomous division (布朗族傣族自治县) names no place of its own
+        out = [c for c in out if c.label not in ("PLACE", "ORG") or not self.autonomous.match(text, c.start)]
+        for c in out:
+            c.local = c.label == "PLACE" and text[c.start:c.end].endswith(self.local_ends)
         return out
 
     def _gazetteer_places(self, text, got, backend) -> list[Cand]:
@@ -211,7 +233,7 @@ class ChineseRules:
 
     def _gov_bodies(self, text, got, places, backend) -> list[Cand]:
         place_end = {}
-        for c in places:
+        for c in sorted(places, key=lambda c: c.start):  # the longest place ending there (崖州湾科技城 + 管理局)
             place_end.setdefault(c.end, c)
         # a town or village the gazetteer lacks, named by the back-end (常河镇 + 党委)
         for b in backend:
@@ -254,13 +276,24 @@ class ChineseRules:
                 else:
                     # the anchor may run into the suffix (松山湖 + 材料实验室, 晋江国际鞋纺城 read whole as a place)
                     starts = [a for a, b, _ in anchors if left <= a < s and b <= e]
-                if not starts:
+                if not starts or (key == "VENUE" and self._verb_before(text, s, anchors)):
                     continue
                 start = min(starts)
-                if text[start:e] in self.f_org["generic"] or self._bare_level(text[start:e]):
+                if text[start:e] in self.f_org["generic"] or self._bare_level(text[start:e]) \
+                        or text[start:e] in self.metaphors:
                     continue
                 out.append(Cand(start, e, "ORG", rule, kind=kind))
         return out
+
+    def _verb_before(self, text, s: int, anchors) -> bool:
+        """A verb right before a head word (茶山变|景区, 建成|园区), not inside a name the back-end or gazetteer read."""
+        verb = next((v for v in self.head_verbs if text.endswith(v, 0, s)), "")
+        return bool(verb) and not any(a < s - len(verb) < b and b >= s for a, b, _ in anchors)
+
+    def _anchor_starts(self, text, left: int, s: int, e: int, anchors, labels) -> list[int]:
+        """Starts of anchors inside [left, e]; a gazetteer place may begin with a stop character (来宾|工业园)."""
+        return [a for a, b, lab in anchors if lab in labels and b <= e
+                and (left <= a < s or (a == left - 1 < s and b > left and self.gaz.lookup(text[a:b])))]
 
     def _skip_locale_paren(self, text, s: int) -> int:
         """Start of a parenthesised locale right before a suffix (日本电产(浙江)|有限公司), else `s`."""
@@ -278,7 +311,9 @@ class ChineseRules:
         for s, e in _longest_first(got["PARK"]):
             left = self._name_start(text, s, limit)
             # a place or a name the back-end read as an organization (红牌楼文|创产业园), possibly running into the head word
-            starts = [a for a, b, lab in anchors if lab in ("PLACE", "ORG") and left <= a < s and b <= e]
+            starts = self._anchor_starts(text, left, s, e, anchors, ("PLACE", "ORG"))
+            if self._verb_before(text, s, anchors):
+                continue
             if starts and not self._unnamed(text[min(starts):e]):
                 out.append(Cand(min(starts), e, "PLACE", "zh.place.park", kind="park"))
         return out
@@ -328,6 +363,8 @@ class ChineseRules:
                     continue
                 if self._extends(text, s, e):
                     e, source = e + 1, "zh.person.extend_name"
+                elif self._before_home(text, s, e):
+                    e, source = e + 1, "zh.person.before_home"
             # a back-end span reaching into a title's role (桂平市委书记 as LOC) is not an entity
             if label in ("PLACE", "ORG") and any(t.role_start < e and s < t.end for t in titles):
                 if not any(s >= t.start and e <= t.role_start for t in titles):
@@ -337,6 +374,8 @@ class ChineseRules:
                 if fixed is None:
                     continue
                 s, e = fixed
+                if s > 0 and self._lead_char(text, s - 1, e):
+                    s, source = s - 1, "zh.place.lead_char"
             if label == "ORG" and not self._keep_org(text, s, e):
                 continue
             if label == "DATE" and not re.search(r"[0-9０-９年月日号]", text[s:e]):
@@ -361,6 +400,25 @@ class ChineseRules:
                 return s, e - len(v)
         return s, e
 
+    def _before_home(self, text, s, e) -> bool:
+        """A surname + one character, then one more name character and 家中 (李振|国|家中): the name is 李振国."""
+        name = text[s:e]
+        if not (self.is_name(name) and e - s - self.surname_len(name) == 1 and e + 1 < len(text)):
+            return False
+        nxt = text[e]
+        return CJK.match(nxt) is not None and nxt not in self.not_name_chars and nxt not in BOUNDARY_CHARS \
+            and text.startswith(self.home_words, e + 1)
+
+    def _lead_char(self, text, i: int, e: int) -> bool:
+        """The common-word character at `i` begins the place ending at `e` (那|柯里村)."""
+        if text[i] not in self.lead_chars:
+            return False
+        if self.gaz.lookup(text[i:e]):
+            return True
+        before = text[i - 1] if i else ""
+        return text[i] == "那" and text[i + 1:e].endswith(self.lead_level_ends) and (not before or not CJK.match(before)
+                                                                                    or before in STOP_CHARS)
+
     def _extends(self, text, s, e) -> bool:
         """A surname + one character followed by one more name character and a follower (张明|远|强调)."""
         if not (self.is_name(text[s:e]) and e - s - self.surname_len(text[s:e]) == 1 and e + 1 <= len(text)):
@@ -373,6 +431,10 @@ class ChineseRules:
         return e + 1 == len(text) or not CJK.match(text[e + 1]) or text.startswith(self.followers, e + 1)
 
     def _fix_place(self, text, s, e, level_starts) -> tuple[int, int] | None:
+        for q in self.quantifier_tails:  # 海南自由贸易港全岛(封关): the name ends before the quantifier
+            k = text.find(q, s + 2, e)
+            if k >= 0:
+                e = k
         form = text[s:e]
         if any(text.startswith(c, s) for c in self.collocations):
             return None
@@ -396,7 +458,7 @@ class ChineseRules:
         before = text[max(0, s - 3):s]
         if self._bare_level(name):
             return False
-        if name in f["generic"] or any(before.endswith(q) for q in f["quantifier_before"]):
+        if name in f["generic"] or any(before.endswith(q) for q in f["quantifier_before"]) or name in self.metaphors:
             return False
         if any(before.endswith(q) for q in f["meeting_before"]):
             return False
@@ -458,9 +520,10 @@ class ChineseRules:
             dot = text.index("·", s)
             s = max([s] + [t.end for t in titles if s <= t.end < dot])
             s = max(s, dot - self.dotted_part)
+            s = max([s] + [k + len(r) for r in self.roles for k in [text.rfind(r, s, dot)] if k >= 0 and k + len(r) < dot])
             last = text.rindex("·", s, e) + 1
             cut = min([e] + [last + i for i in range(2, e - last) if text.startswith(self.followers, last + i)])
-            e = min(cut, last + self.dotted_part)
+            e = min(cut, last + self.dotted_last)
             first = text[s:dot]
             if len(first) < 2 or self.gaz.lookup(first) or first in self.country_prefix:
                 continue
