@@ -60,8 +60,13 @@ def main() -> None:
         print(f"  false: {r.rule} {r.original!r} -> {r.replacement!r} in {s[:40]}")
 
     rng = random.Random(7)
-    for name, damage in [("gbk_shift", damage_gbk_shift), ("utf8_as_gbk", damage_utf8_as_gbk)]:
-        exact = repaired = total = 0
+    def damage_fffd(line, rng):
+        return damage_utf8_as_gbk(line, rng, "\ufffd")
+
+    for name, damage in [
+        ("gbk_shift", damage_gbk_shift), ("utf8_as_gbk", damage_utf8_as_gbk), ("utf8_as_gbk_fffd", damage_fffd),
+    ]:
+        exact = kept = repaired = total = 0
         for s in rng.sample(sents, 300):
             case = damage(s, rng)
             if case is None:
@@ -72,8 +77,13 @@ def main() -> None:
             if any(r.kind == "mojibake" for r in doc.repairs):
                 repaired += 1
             exact += doc.text == truth_line
+            # Restored except for characters that lost their bytes and were kept as U+FFFD.
+            kept += len(doc.text) == len(truth_line) and all(
+                a == b or a == "\ufffd" for a, b in zip(doc.text, truth_line)
+            )
         print(f"synthetic {name}: {total} damaged sentences, repaired {repaired} ({repaired / max(total, 1):.2%}), "
-              f"exactly restored {exact} ({exact / max(total, 1):.2%})")
+              f"exactly restored {exact} ({exact / max(total, 1):.2%}), "
+              f"restored but for kept U+FFFD {kept} ({kept / max(total, 1):.2%})")
 
 
 if __name__ == "__main__":

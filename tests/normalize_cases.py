@@ -51,12 +51,12 @@ def damage_gbk_shift(line: str, rng: random.Random) -> tuple[str, str] | None:
     return line[:i] + "?" + shifted + line[j:], line
 
 
-def damage_utf8_as_gbk(line: str, rng: random.Random) -> tuple[str, str] | None:
-    """(damaged, original): a run of UTF-8 bytes decoded as GBK; bytes GBK cannot read become `?`."""
+def damage_utf8_as_gbk(line: str, rng: random.Random, mark: str = "?") -> tuple[str, str] | None:
+    """(damaged, original): a run of UTF-8 bytes decoded as GBK; bytes GBK cannot read become `mark`."""
     reg = _cjk_region(line, rng, 4, 10)
     if reg is None:
         return None
     i, j = reg
-    shifted = line[i:j].encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", "?")
+    shifted = line[i:j].encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", mark)
     shifted = "".join(fold_width(c) for c in shifted)
     return line[:i] + shifted + line[j:], line

@@ -284,3 +284,109 @@ def test_wide_spaces_and_full_width_ascii(run):
 )
 def test_language_short_and_mixed(run, text, language):
     assert norm(run, text).language == language
+
+
+# ---- (6) UTF-8 read as GBK with errors='replace': U+FFFD inside the run -----------------------------------
+
+def utf8_as_gbk_fffd(line: str, i: int, j: int) -> tuple[str, set[int]]:
+    """line[i:j] written as UTF-8 and read as GBK with U+FFFD kept, and the offsets (in line) of the characters
+    that lost a byte to a U+FFFD."""
+    data = line[i:j].encode("utf-8")
+    owner = [k for k, c in enumerate(line[i:j], start=i) for _ in c.encode("utf-8")]
+    lost_bytes: list[int] = []
+    out, pos = [], 0
+    while pos < len(data):
+        # Byte-wise as Python's decoder does it: one U+FFFD per byte that cannot start a readable pair.
+        for width in (1, 2):
+            try:
+                out.append(data[pos : pos + width].decode("gbk"))
+                pos += width
+                break
+            except UnicodeDecodeError:
+                continue
+        else:
+            out.append("\ufffd")
+            lost_bytes.append(pos)
+            pos += 1
+    damaged = "".join(out)
+    assert damaged == data.decode("gbk", errors="replace")
+    return line[:i] + damaged + line[j:], {owner[b] for b in lost_bytes}
+
+
+FFFD_CASES = [
+    # (line, damaged from, to): Simplified and Traditional, short and long runs, at line start, inside, at end
+    ("企业负责人表示，今年一季度订单同比增长", 0, 19),
+    ("企业负责人表示，今年一季度订单同比增长", 8, 15),
+    ("會議指出，要堅持穩中求進工作總基調，推動經濟持續回升向好。", 0, 12),
+    ("會議指出，要堅持穩中求進工作總基調，推動經濟持續回升向好。", 18, 29),
+    ("区委书记一行先后来到产业园区和重点项目建设工地，实地察看工程进展情况。", 5, 23),
+    ("區委書記一行先後來到產業園區和重點項目建設工地，實地察看工程進展情況。", 0, 35),
+    ("他指出，各级各部门要压实责任，确保防汛安全万无一失。", 4, 26),
+    ("副市長主持召開座談會，聽取企業家對優化營商環境的意見建議", 11, 28),
+    ("市场监管局局长表示，下一步将继续加强食品安全监管", 0, 24),
+    ("本報訊 近日，縣政府舉行新聞發布會，介紹今年以來經濟運行情況。", 4, 31),
+    ("省农业农村厅组织专家对全省春播备耕情况开展调研，", 0, 25),
+    ("據了解，該項目總投資約十二億元，預計明年年底建成投產。", 5, 27),
+]
+
+
+@pytest.mark.parametrize("line, i, j", FFFD_CASES)
+def test_utf8_as_gbk_with_fffd(run, line, i, j):
+    damaged, lost = utf8_as_gbk_fffd(line, i, j)
+    assert "\ufffd" in damaged
+    doc = norm(run, "第一行标题\n" + damaged + "\n（记者 王雷）")
+    check(doc)
+    first, got, last = doc.text.split("\n")
+    assert (first, last) == ("第一行标题", "（记者 王雷）")
+    assert len(got) == len(line)
+    for k, (g, want) in enumerate(zip(got, line)):
+        if k in lost:
+            assert g in (want, "\ufffd"), (k, g, want)
+        else:
+            assert g == want, (k, g, want)
+    kept = got.count("\ufffd")
+    flagged = [r for r in doc.repairs if r.kind == "unrecoverable"]
+    assert sum(r.replacement.count("\ufffd") for r in flagged) == kept
+    assert all(r.rule == "damage.unrecoverable" for r in flagged)
+    assert {r.rule for r in doc.repairs} <= {"mojibake.utf8_as_gbk", "damage.unrecoverable"}
+    assert bool(kept) == any("lost their bytes" in w for w in doc.warnings)
+
+
+def test_utf8_as_gbk_with_fffd_restores_most_characters(run):
+    # Guards against a repair that keeps everything as U+FFFD: over all cases most lost characters come back
+    # only where the model is sure, but every character that kept its bytes does.
+    total = restored = 0
+    for line, i, j in FFFD_CASES:
+        damaged, _ = utf8_as_gbk_fffd(line, i, j)
+        got = norm(run, damaged).text
+        total += j - i
+        restored += sum(g == w for g, w in zip(got[i:j], line[i:j]))
+    assert restored >= 0.9 * total
+
+
+def test_utf8_as_gbk_with_fffd_whole_lines(run):
+    # A whole article read as GBK: every line damaged, ASCII (digits, newline) passed through unchanged.
+    lines = ["市政府召开2024年第3次常务会议", "会议研究部署安全生产工作。", "市長主持會議並講話"]
+    cases = [utf8_as_gbk_fffd(ln, 0, len(ln)) for ln in lines]
+    doc = norm(run, "\n".join(d for d, _ in cases))
+    check(doc)
+    for got, want, (_, lost) in zip(doc.text.split("\n"), lines, cases):
+        assert len(got) == len(want)
+        assert all(g == w or (k in lost and g == "\ufffd") for k, (g, w) in enumerate(zip(got, want)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会议\ufffd召开",  # a lone U+FFFD between clean words: flagged, nothing else changes
+        "\ufffd\ufffd市委书记王雷表示",
+        "市委書記王雷表示\ufffd",
+        "记者从市统计局获悉\ufffd今年经济运行平稳",
+    ],
+)
+def test_fffd_in_clean_text_changes_nothing_else(run, text):
+    doc = norm(run, text)
+    check(doc)
+    assert doc.text == text
+    assert {r.rule for r in doc.repairs} == {"damage.unrecoverable"}
+    assert all(r.original == r.replacement == "\ufffd" for r in doc.repairs)

@@ -122,11 +122,13 @@ def make_normalize(cfg: NormalizeConfig):
             for base, line in _lines(view):
                 for s, e, rep, rule in cleanup.find(clean_rules, line):
                     edits.add(vmap, base + s, base + e, rep, rule.kind, rule.id)
+        guessed = 0
         if cfg.repair_mojibake:
             view, vmap = edits.view()
             for base, line in _lines(view):
                 for fix in repairer.find(line):
-                    edits.add(vmap, base + fix.start, base + fix.end, fix.replacement, fix.kind, fix.rule)
+                    if edits.add(vmap, base + fix.start, base + fix.end, fix.replacement, fix.kind, fix.rule):
+                        guessed += fix.guessed
         if cfg.repair_pinyin:
             view, vmap = edits.view()
             for base, line in _lines(view):
@@ -143,6 +145,11 @@ def make_normalize(cfg: NormalizeConfig):
             doc.warnings.append(
                 f"normalize: {len(damaged)} character(s) lost their bytes ('?'/U+FFFD) and could not be "
                 f"recovered ({mj['unrecoverable_id']})"
+            )
+        if guessed:
+            doc.warnings.append(
+                f"normalize: {guessed} character(s) that lost a byte (U+FFFD) were guessed from context "
+                f"({mj['utf8_as_gbk_id']})"
             )
         doc.norm_text = conv.convert(doc.text)
         if len(doc.norm_text) != len(doc.text):

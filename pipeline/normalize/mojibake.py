@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from pipeline.normalize.charmodel import LOG_RANDOM, CharModel
 from pipeline.normalize.script import fold_width
+from pipeline.normalize.utf8gbk import Utf8AsGbk
 
 _K = 10  # candidates kept per guessed character
 _BEAM = 24
@@ -42,6 +43,7 @@ class Fix:
     replacement: str
     rule: str
     kind: str = "mojibake"
+    guessed: int = 0  # characters whose lost bytes were guessed
 
 
 def _pairable(ch: str) -> tuple[int, int] | None:
@@ -101,6 +103,7 @@ class Repairer:
         self.gb = GBTable(model)
         self.p = params
         self._boundary = lru_cache(maxsize=16384)(self._boundary_pieces)
+        self.utf8 = Utf8AsGbk(model, params)
 
     # ---- scoring helpers -------------------------------------------------------------------------
     def _extend(self, hyps, pieces):
@@ -258,6 +261,16 @@ class Repairer:
     def find(self, line: str) -> list[Fix]:
         """Repairs for one line of text, left to right, never overlapping."""
         fixes: list[Fix] = []
+        if "\ufffd" in line:
+            # A U+FFFD marks a run GBK could not read: the UTF-8 repairer reads across it (the search
+            # below would stop at it).
+            for pc in self.utf8.find(line):
+                lost = pc.lost > 0
+                fixes.append(Fix(
+                    pc.start, pc.end, pc.text, self.p["unrecoverable_id" if lost else "utf8_as_gbk_id"],
+                    "unrecoverable" if lost else "mojibake", pc.guessed,
+                ))
+        taken = [(f.start, f.end) for f in fixes]
         rare = [i for i, c in enumerate(line) if self._rare(c)]
         clusters: list[list[int]] = []
         for i in rare:
@@ -271,13 +284,13 @@ class Repairer:
         clusters.sort()
         done = 0
         for cl in clusters:
-            if cl[0] < done:
+            if cl[0] < done or any(a <= cl[0] < b for a, b in taken):
                 continue
             near_q = any(c in "?\ufffd" for c in line[max(0, cl[0] - 8) : cl[-1] + 3])
             if len(cl) < 2 and not near_q:
                 continue
             fix = self._best(line, cl[0], cl[-1] + 1, done)
-            if fix:
+            if fix and all(fix.end <= a or fix.start >= b for a, b in taken):
                 fixes.append(fix)
                 done = fix.end
         fixes.extend(f for f in self._lost_leads(line) if all(f.end <= g.start or f.start >= g.end for g in fixes))
