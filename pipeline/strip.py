@@ -99,6 +99,7 @@ class Thresholds(BaseModel):
     field_kinds: list[str]
     not_name_suffixes: list[str]
     publisher_suffixes: list[str]
+    headline_event_words: list[str]
 
 
 class Features(BaseModel):
@@ -237,7 +238,8 @@ class Stripper:
         # 作者观点 in a disclaimer names nobody.
         self.role_span_re = re.compile(rf"(?<![\u4e00-\u9fffA-Za-z])(?P<role>{alts})\s*[:|/]?\s*", re.I)
         self.role_line_re = re.compile(rf"(?<![\u4e00-\u9fffA-Za-z])(?P<role>{alts})(\s*[:|/]\s*|\s+)", re.I)
-        self.publishers = tuple(features.thresholds.publisher_suffixes)
+        self.publishers = tuple(sorted(features.thresholds.publisher_suffixes, key=len, reverse=True))
+        self.event_words = tuple(features.thresholds.headline_event_words)
         self.section_number = re.compile(features.thresholds.section_number, re.I)
         self.t2s = opencc.OpenCC("t2s")
 
@@ -503,7 +505,7 @@ class Stripper:
                 self._set(st, "title", "title.subhead")
             elif self._symbols(st):
                 self._set(st, "boilerplate", "feature.symbols")
-            elif self._title_like(st) and st.size <= 20 and st.residual.endswith(self.publishers):
+            elif self._title_like(st) and st.size <= 20 and self._publisher(st):
                 self._set(st, "boilerplate", "head.publisher")
             elif self._title_like(st):
                 self._set(st, "title", "title.headline")
@@ -513,6 +515,15 @@ class Stripper:
                 titles.append(st)
             else:
                 st.role = "body"
+
+    def _publisher(self, st: LineState) -> bool:
+        """A publisher name: ends with a site or office suffix, and no event word or action verb precedes it
+        (a headline naming a press conference also ends with 新闻发布会)."""
+        suffix = next((p for p in self.publishers if st.residual.endswith(p)), None)
+        if suffix is None:
+            return False
+        name = st.residual[: len(st.residual) - len(suffix)]
+        return not any(w in name for w in self.event_words)
 
     # ---- the document -------------------------------------------------------------------------------
     def __call__(self, doc: Document) -> Document:

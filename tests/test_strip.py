@@ -234,6 +234,8 @@ LINE_CASES = [
     ("notice.any.browser", "建议使用IE9以上浏览器,分辨率1024*768", "会议要求加快推广国产浏览器和办公软件的应用。"),
     ("notice.any.browser", "Note: Browsers with 1024*768 or higher resolution are suggested for this site.", "The screen resolution of the new display panels is higher than before."),
     ("meta.zh.fields", "2023-05-10 来源:某县融媒体中心 编辑:陈某", "会议指出,资金来源要多元,编辑出版行业要规范。"),
+    ("meta.zh.fields", "2024-07-03 18:20　来源：青川日报　【大】【中】【小】　【打印】", "会议指出，项目资金来源：2024年7月3日前下达的省级补助。"),
+    ("meta.zh.fields", "來源：南投日報　2023年11月15日　【字體：大 中 小】　【列印本頁】", "會議強調，資金來源：2023年11月起由縣財政統籌安排。"),
     ("junk.any.image", "[Photo/Xinhua]", "Photos of the new plant were shown at the meeting."),
     ("editor.zh.line", "张明 摄", "他们在现场进行了拍摄,记录下项目建设的过程。"),
     ("source.zh.line", "图片来源:青山市融媒体中心", "会议指出,要拓宽图片来源渠道,丰富宣传素材。"),
@@ -375,3 +377,29 @@ def test_publisher_line_above_headline_and_credit_inside_a_widget_line(strip):
     assert [(b.name, b.role) for b in doc.bylines] == [("刘某", "editor")]
     kicker = "\n".join(["市长调研重点项目建设", ZH_HEAD, ZH_P1, ZH_P2])
     assert [ln.role for ln in strip(make_doc(kicker)).lines][:2] == ["title", "title"]
+
+
+def test_event_headline_ending_like_a_publisher_is_a_title(strip):
+    # 新闻发布会 ends publisher names (某市人民政府新闻发布会) and press-conference headlines alike; an
+    # event word or verb before it (举行, 召开, 调研) makes the line news, in either script.
+    for meta, head in [
+        ("2024-07-03 18:20　来源：青川日报　【打印】", "青川市举行光伏产业发展新闻发布会"),
+        ("發布時間：2023-11-15 09:05　【列印】", "南投縣召開茶產業發展新聞發布會"),
+    ]:
+        doc = strip(make_doc("\n".join([meta, head, ZH_P1, ZH_P2])))
+        assert [(ln.role, ln.rule) for ln in doc.lines][:2] == [("boilerplate", "meta.zh.fields"), ("title", "title.headline")]
+        assert doc.title == head
+    office = strip(make_doc("\n".join(["某市人民政府新闻发布会", "某市上半年经济运行情况新闻发布会召开", ZH_P1, ZH_P2])))
+    assert [ln.rule for ln in office.lines][:2] == ["head.publisher", "title.headline"]
+
+
+def test_dates_read_the_publication_date_from_a_metadata_line_with_widgets(strip):
+    spec = get_stage("dates")
+    dates = spec.factory(spec.config_cls())
+    for meta, iso in [
+        ("2024-07-03 18:20　来源：青川日报　【打印】　【关闭】", "2024-07-03"),
+        ("來源：南投日報　2023年11月15日　【字體：大 中 小】　【列印本頁】", "2023-11-15"),
+    ]:
+        doc = dates(strip(make_doc("\n".join([meta, ZH_HEAD, ZH_P1, ZH_P2]))))
+        assert doc.lines[0].rule == "meta.zh.fields"
+        assert doc.published == iso

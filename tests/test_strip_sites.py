@@ -555,6 +555,22 @@ x 網站聲明：凡本網註明“來源：某某日報”的作品，版權均
 b 縣長強調，要抓好農資保障和技術服務，確保春耕生產順利推進。
 """
 
+# Fifth round: a date / source line carrying font-size and print buttons right above an event headline that
+# ends like a publisher name (新闻发布会), in Simplified and Traditional.
+PAGES["press_widgets"] = """\
+x 2024-07-03 18:20　来源：青川日报　【大】【中】【小】　【打印】
+t 青川市举行光伏产业发展新闻发布会
+b 7月3日上午，青川市政府新闻办举行新闻发布会，市发展改革委主任李明介绍全市光伏产业发展情况，并回答记者提问。
+b 李明表示，近年来全市光伏产业保持较快增长，产业链条不断完善，龙头企业带动作用明显。
+x 责任编辑：周敏
+"""
+PAGES["hant_press_widgets"] = """\
+x 來源：南投日報　2023年11月15日　【字體：大 中 小】　【列印本頁】
+t 南投縣舉行茶產業發展新聞發布會
+b 11月14日，南投縣舉行茶產業發展新聞發布會，縣農業處處長王志明介紹全縣茶產業發展情況。
+b 王志明表示，將做好品牌建設，帶動農民增收。
+"""
+
 
 def parse(page: str) -> tuple[str, list[str]]:
     """The page's text and the gold role of each of its lines."""
