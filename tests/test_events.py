@@ -154,8 +154,9 @@ def test_rank_order():
     ("市商务局党组书记", "rank.party_group_secretary"), ("县长", "rank.head"), ("副县长", "rank.deputy_head"),
     ("常务副市长", "rank.executive_deputy_head"), ("市委常委", "rank.standing_committee"),
     ("市人大常委会主任", "rank.congress_head"), ("市发改委副主任", "rank.deputy_director"),
-    ("市发改委主任", "rank.director"), ("新闻发言人", "rank.spokesperson"), ("公司董事长", "rank.business"),
-    ("市领导", "rank.leader"), ("总书记", "rank.general_secretary"),
+    ("市发改委主任", "rank.director"), ("新闻发言人", "rank.spokesperson"), ("董事长", "rank.business"), ("东方电机有限公司党委书记", "rank.business_company"),
+    ("市领导", "rank.leader"), ("总书记", "rank.general_secretary"), ("市政协副主席", "rank.deputy_director"),
+    ("Party secretary and chairman of Huaxin Energy Group", "rank.business_company"),
     ("国务院总理", "rank.premier"), ("国务院副总理", "rank.vice_premier"), ("国务委员", "rank.vice_premier"),
     ("Secretary of the Suzhou Municipal Party Committee", "rank.secretary"), ("Mayor", "rank.head"),
     ("Vice Mayor", "rank.deputy_head"), ("Deputy Secretary", "rank.deputy_secretary"),
@@ -371,3 +372,104 @@ def test_closest_year():
     assert closest_year(12, 30, dt.date(2023, 1, 5)) == 2022
     assert closest_year(1, 3, dt.date(2022, 12, 28)) == 2023
     assert closest_year(8, 9, dt.date(2022, 11, 10)) == 2022
+
+
+# --- meetings named by the headline, Q&A speakers, company titles, chairing, no-event articles ----------
+
+def test_guanmo_meeting_traditional():
+    text = ("全縣鄉村振興重點項目觀摩會召開\n"
+            "5月8日，全縣鄉村振興重點項目觀摩會召開。縣委書記王建國帶領與會人員實地觀摩了東山村等6個項目現場。")
+    ev = event_of(text, roles={0: "title"}, persons=["王建國"])
+    assert ev.type == "meeting" and "type:evt.meeting.zh" in ev.rules
+    assert ev.main_person.name == "王建國"
+
+
+def test_guanmo_without_meeting_is_no_trigger():
+    assert event_of("组织各乡镇干部观摩学习先进经验。").type == "other"
+
+
+DIAODU_BODY = "6月3日，市长刘新华带队实地调研全市重大项目建设情况，并主持召开调度会。"
+
+
+def test_headline_meeting_is_the_subject():
+    ev = event_of("全市重大项目建设调度会召开\n" + DIAODU_BODY, roles={0: "title"}, persons=["刘新华"])
+    assert ev.type == "meeting" and "type:evt.headline.meeting" in ev.rules
+
+
+def test_headline_naming_a_visit_keeps_the_inspection():
+    ev = event_of("刘新华调研重大项目建设并主持召开调度会\n" + DIAODU_BODY, roles={0: "title"}, persons=["刘新华"])
+    assert ev.type == "inspection" and "type:evt.headline.meeting" not in ev.rules
+
+
+def test_headline_citing_a_meeting_is_not_the_subject():
+    ev = event_of("学习贯彻全会精神 推动项目建设\n" + DIAODU_BODY, roles={0: "title"}, persons=["刘新华"])
+    assert ev.type == "inspection"
+
+
+QA_TEXT = ("7月12日，市政府新闻办举行新闻发布会，高新区管委会主任马志宏介绍新能源产业发展情况，副市长周立军出席发布会。\n"
+           "本报记者：高新区有哪些举措？\n马志宏：我们将优化营商环境。")
+
+
+def test_press_conference_speaker_label_answers():
+    ev = event_of(QA_TEXT, persons=["马志宏", "周立军"])
+    assert ev.type == "press_conference" and "type:evt.press.qa.speaker.zh" in ev.rules
+    assert (ev.main_person.name, ev.main_person.titles) == ("马志宏", ["高新区管委会主任"])
+    assert "main_person:evt.press.qa.speaker.zh" in ev.rules
+
+
+def test_speaker_label_without_a_person_is_no_answer():
+    text = "记者：活动何时举行？\n时间：7月12日上午。"
+    ev = event_of(text)
+    assert ev.type == "other" and not any("qa" in r for r in ev.rules)
+
+
+def test_press_conference_official_answering_outranks_attending_deputy_mayor():
+    text = ("7月12日，市政府新闻办举行新闻发布会，高新区管委会主任马志宏介绍有关情况并回答记者提问，"
+            "副市长周立军出席发布会。")
+    ev = event_of(text, persons=["马志宏", "周立军"])
+    assert ev.main_person.name == "马志宏" and "main_person:role.answer.zh" in ev.rules
+    near = event_of(text.replace("并回答记者提问", ""), persons=["马志宏", "周立军"])
+    assert near.main_person.name == "周立军"
+
+
+def test_press_conference_answer_english():
+    text = ("The city held a press conference on May 5. Li Hua, director of the municipal commerce bureau, "
+            "answered questions from reporters. Vice Mayor Wang Jun attended.")
+    ev = event_of(text, persons=["Li Hua", "Wang Jun"])
+    assert ev.main_person.name == "Li Hua" and "main_person:role.answer.en" in ev.rules
+
+
+def test_company_party_secretary_below_chairing_vice_governor():
+    text = ("On March 15, the provincial clean energy work conference was held in Hefei. Zhao Guoqiang, Party "
+            "secretary and chairman of Huaxin Energy Group, introduced solar projects. Vice Governor Chen Ming, "
+            "who chaired the conference, stressed the energy transition.")
+    ev = event_of(text, persons=["Zhao Guoqiang", "Chen Ming"])
+    assert ev.main_person.name == "Chen Ming" and "main_person:role.drive.en" in ev.rules
+
+
+def test_company_secretary_zh_below_town_official():
+    text = "东方电机有限公司党委书记张海涛、镇长李明参加会议。"
+    ev = event_of(text, persons=["张海涛", "李明"])
+    assert ev.main_person.name == "李明"
+
+
+def test_chairing_breaks_a_rank_tie():
+    text = "全县安全生产工作会议召开。副县长王海出席会议，副县长刘洋主持会议。"
+    ev = event_of(text, persons=["王海", "刘洋"])
+    assert ev.main_person.name == "刘洋" and "main_person:role.drive.zh" in ev.rules
+    near = event_of("全县安全生产工作会议召开。副县长刘洋主持会议，副县长王海出席会议。", persons=["王海", "刘洋"])
+    assert near.main_person.name == "刘洋"
+
+
+def test_no_event_quoted_manager_is_no_main_person():
+    text = ("据市统计局发布的数据，前5个月全市工业用电量同比增长12%。\n"
+            "“今年订单明显增多。”东方电机有限公司总经理张海涛说。")
+    ev = event_of(text, persons=["张海涛"])
+    assert ev.type == "other" and ev.main_person is None and "main_person:evt.other.no_official" in ev.rules
+    assert [p.name for p in ev.participants] == ["张海涛"]
+
+
+def test_no_event_official_acting_stays_main():
+    text = "前5个月全市工业用电量同比增长12%。县长王明表示，要保障企业用电。"
+    ev = event_of(text, persons=["王明"])
+    assert ev.type == "other" and ev.main_person.name == "王明"

@@ -49,18 +49,28 @@ def make_events(cfg: EventsConfig):
         cands = people.collect(rules, doc, regions["lead"])
         main = None
         if decision.type == "press_conference":
+            # The spokesperson presenting the conference first, else the official answering the questions.
+            main = people.spokesperson(rules, doc, cands)
+            if main is not None:
+                fired.append(f"main_person:{rules.press_main_tier}")
             answers = qa_form(rules, doc)
-            if answers:
+            if main is None and answers:
                 main = people.answerer(rules, doc, cands, answers[0][4])
                 if main is not None and main not in cands:
                     cands.append(main)
                 fired.append(f"main_person:{answers[0][0]}")
-            else:
-                main = people.spokesperson(rules, doc, cands)
+            if main is None:
+                main = people.press_answerer(rules, cands)
                 if main is not None:
-                    fired.append(f"main_person:{rules.press_main_tier}")
+                    fired.append(f"main_person:{main.answers}")
         if main is None:
             main = people.choose_main(cands)
+            if main is not None and main.drives:
+                fired.append(f"main_person:{main.drives}")
+        # With no event (a statistics release) a quoted manager is no main person: only an official acts.
+        if decision.type == "other" and main is not None and not people.is_official(rules, main):
+            main = None
+            fired.append(f"main_person:{rules.other_main_id}")
         main_person = None
         if main is not None:
             main_person, person_rules = people.to_person(rules, doc, main, with_org=True)

@@ -28,6 +28,10 @@ def _hits(rules: EventRules, doc: Document, segments: list[tuple[int, int]], wei
                 yield trig, m.start(), m.end(), weight * trig.weight
 
 
+def _names_person(doc: Document, start: int, end: int) -> bool:
+    return any(start <= m.start and m.end <= end for e in doc.entities if e.type == "PERSON" for m in e.mentions)
+
+
 def qa_form(rules: EventRules, doc: Document) -> list[tuple[str, float, Span, Span, tuple[int, int]]]:
     """Press-conference Q&A: (rule id, weight, question span, answer span, answerer span) per rule that fires."""
     body = doc.body_segments()
@@ -37,9 +41,8 @@ def qa_form(rules: EventRules, doc: Document) -> list[tuple[str, float, Span, Sp
         for s, e in body:
             q = q or qa.question.search(doc.norm_text, s, e)
             if q and a is None:
-                m = qa.answer.search(doc.norm_text, s, e)
-                if m and m.start() > q.start():
-                    a = m
+                a = next((m for m in qa.answer.finditer(doc.norm_text, s, e) if m.start() > q.start()
+                          and (not qa.needs_person or _names_person(doc, m.start("who"), m.end("who")))), None)
             if q and a:
                 break
         if q and a:
@@ -52,16 +55,28 @@ def qa_form(rules: EventRules, doc: Document) -> list[tuple[str, float, Span, Sp
     return out
 
 
+def _headline_yields(rules: EventRules, doc: Document, title_hits: list) -> set[str]:
+    """Types the body's hits give way to: the headline names a meeting (观摩会) and no visit of its own."""
+    named = {t.type for t, s, e, _ in title_hits
+             if not rules.headline.skip_after.match(doc.norm_text, e)}
+    if named & set(rules.headline.types) and not named & set(rules.headline.yields):
+        return set(rules.headline.yields)
+    return set()
+
+
 def decide_type(rules: EventRules, doc: Document) -> TypeDecision:
     """Pick the event type from the triggers of the narrowest region that has any."""
     regions = lead_regions(doc)
     titles = title_segments(doc)
     qa = qa_form(rules, doc)
+    title_hits = list(_hits(rules, doc, titles, rules.title_weight))
+    yielded = _headline_yields(rules, doc, title_hits)
     for name in ("lead", "paragraph", "body"):
         scores: dict[str, float] = {}
         spans: dict[str, list[Span]] = {}
         fired: dict[str, set[str]] = {}
-        hits = list(_hits(rules, doc, titles, rules.title_weight)) + list(_hits(rules, doc, regions[name], 1.0))
+        region_hits = list(_hits(rules, doc, regions[name], 1.0))
+        hits = title_hits + [h for h in region_hits if h[0].type not in yielded]
         for trig, s, e, w in hits:
             scores[trig.type] = scores.get(trig.type, 0.0) + w
             spans.setdefault(trig.type, []).append(Span(start=s, end=e, text=doc.text[s:e]))
@@ -80,5 +95,8 @@ def decide_type(rules: EventRules, doc: Document) -> TypeDecision:
         rivals = [t for t in kept if t != chosen and t not in secondary]
         confidence = rules.confidence[name] - (rules.ambiguity_penalty if rivals else 0.0)
         evidence = sorted(spans[chosen] + [sp for t in secondary for sp in spans[t]], key=lambda sp: sp.start)
-        return TypeDecision(chosen, round(max(confidence, 0.05), 2), secondary, evidence[:8], sorted(fired[chosen]))
+        rule_ids = sorted(fired[chosen])
+        if len(hits) < len(title_hits) + len(region_hits):
+            rule_ids.append(rules.headline.id)
+        return TypeDecision(chosen, round(max(confidence, 0.05), 2), secondary, evidence[:8], rule_ids)
     return TypeDecision("other", rules.confidence["other"], [], [], [])

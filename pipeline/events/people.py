@@ -33,6 +33,8 @@ class Candidate:
     org_title: tuple[int, int] | None = None
     accompany: bool = False
     reference: bool = False
+    drives: str | None = None
+    answers: str | None = None
     lead_subject: bool = False
 
     @property
@@ -176,6 +178,7 @@ def collect(rules: EventRules, doc: Document, lead: list[tuple[int, int]]) -> li
     body = doc.body_segments()
     finder = TitleFinder(rules, doc, segments)
     bylines = _byline_names(doc)
+    person_starts = sorted(m.start for e in doc.entities if e.type == "PERSON" for m in e.mentions)
     out: list[Candidate] = []
     for ent in doc.entities:
         if ent.type != "PERSON" or ent.text in bylines or (ent.simplified and ent.simplified in bylines):
@@ -205,10 +208,23 @@ def collect(rules: EventRules, doc: Document, lead: list[tuple[int, int]]) -> li
             s, e = body_mentions[0]
             sent = sentence_around(doc.norm_text, s, segment_of(body, s))
             cand.accompany = _cue_in(rules, doc, "accompany", e, sent[1])
+        for s, e in body_mentions:
+            sent = sentence_around(doc.norm_text, s, segment_of(body, s))
+            cand.drives = cand.drives or _cue_id(rules, doc, "drive", e, _until_next_person(person_starts, e, sent[1]))
+            cand.answers = cand.answers or _cue_id(rules, doc, "answer", e, sent[1])
         out.append(cand)
     _attach_honorifics(rules, doc, out, body)
     _mark_lead_subject(doc, out, lead)
     return out
+
+
+def _until_next_person(person_starts: list[int], start: int, end: int) -> int:
+    """The stretch after a name that still speaks of it ends where the next person is named."""
+    return min([end] + [s for s in person_starts if start <= s < end])
+
+
+def _cue_id(rules: EventRules, doc: Document, role: str, start: int, end: int) -> str | None:
+    return next((c.id for c in rules.cues_for(role) if c.regex.search(doc.norm_text, start, end)), None)
 
 
 def _cue_in(rules: EventRules, doc: Document, role: str, start: int, end: int) -> bool:
@@ -262,12 +278,23 @@ def spokesperson(rules: EventRules, doc: Document, cands: list[Candidate]) -> Ca
     return None
 
 
+def is_official(rules: EventRules, cand: Candidate) -> bool:
+    """Whether the candidate holds a government or party office (not a company title, not a bare name)."""
+    return cand.rank_rule is not None and any(t.official for t in rules.tiers if t.id == cand.rank_rule)
+
+
+def press_answerer(rules: EventRules, cands: list[Candidate]) -> Candidate | None:
+    """At a press conference: the highest-ranked official said to answer reporters' questions (回答记者提问)."""
+    pool = [c for c in cands if c.answers and not c.reference]
+    return max(pool, key=lambda c: (c.rank, -c.first)) if pool else None
+
+
 def choose_main(cands: list[Candidate]) -> Candidate | None:
-    """Highest rank among those driving the event; ties broken by lead subject, prominence, first mention."""
+    """Highest rank among those driving the event; ties broken by chairing, lead subject, prominence, first mention."""
     pool = [c for c in cands if not c.reference]
     if not pool:
         return None
-    return max(pool, key=lambda c: (not c.accompany, c.rank, c.lead_subject, c.prominence, -c.first))
+    return max(pool, key=lambda c: (not c.accompany, c.rank, bool(c.drives), c.lead_subject, c.prominence, -c.first))
 
 
 def _org_from_title(rules: EventRules, doc: Document, title: tuple[int, int]) -> tuple[str, str, str] | None:
@@ -334,9 +361,9 @@ def org_of(rules: EventRules, doc: Document, cand: Candidate) -> tuple[str | Non
     # A named ORG entity that ends with the bare body is the same body with its locale (苏州市委).
     for ent in doc.entities:
         simp = ent.simplified or ent.text
-        if ent.type == "ORG" and simp != simplified and simp.endswith(simplified) and len(simp) <= len(simplified) + 8:
-            if any(simplified.startswith(u) for u in rules.locale_units):
-                return ent.text, simp, rule_ids + ["locale.org_entity"]
+        if (ent.type == "ORG" and simp != simplified and simp.endswith(simplified) and len(simp) <= len(simplified) + 8
+                and any(simplified.startswith(u) for u in rules.locale_units)):
+            return ent.text, simp, rule_ids + ["locale.org_entity"]
     if any(simplified.startswith(u) for u in rules.locale_units):
         loc = _locale_for(rules, doc, simplified)
         if loc:

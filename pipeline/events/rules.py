@@ -26,6 +26,7 @@ class QaRule:
     weight: float
     question: re.Pattern
     answer: re.Pattern
+    needs_person: bool
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,17 @@ class Tier:
     tier: int
     level: int | None
     patterns: tuple[re.Pattern, ...]
+    official: bool
+
+
+@dataclass(frozen=True)
+class Headline:
+    """A headline naming one of `types` makes that type the subject over the `yields` types of the body."""
+
+    id: str
+    types: tuple[str, ...]
+    yields: tuple[str, ...]
+    skip_after: re.Pattern
 
 
 @dataclass(frozen=True)
@@ -77,6 +89,8 @@ class EventRules:
     confidence: dict[str, float]
     ambiguity_penalty: float
     press_main_tier: str
+    headline: Headline
+    other_main_id: str
     tiers: tuple[Tier, ...]
     levels: tuple[Level, ...]
     default_level: int
@@ -118,16 +132,23 @@ def load_rules(triggers: Path, titles: Path, roles: Path) -> EventRules:
                     _terms_regex(r.get("terms", []), r.get("pattern"), r.get("ignore_case", False)))
             for r in t["trigger"]
         ),
-        qa=tuple(QaRule(r["id"], float(r["weight"]), re.compile(r["question"]), re.compile(r["answer"])) for r in t["qa"]),
+        qa=tuple(
+            QaRule(r["id"], float(r["weight"]), re.compile(r["question"]), re.compile(r["answer"]),
+                   bool(r.get("needs_person", False)))
+            for r in t["qa"]
+        ),
         precedence=tuple(dec["precedence"]),
         keep_ratio=float(dec["keep_ratio"]),
         title_weight=float(dec["title_weight"]),
         confidence={k: float(v) for k, v in dec["confidence"].items()},
         ambiguity_penalty=float(dec["ambiguity_penalty"]),
         press_main_tier=dec["press_main_tier"],
+        headline=Headline(t["headline"]["id"], tuple(t["headline"]["types"]), tuple(t["headline"]["yields"]),
+                          re.compile(t["headline"]["skip_after"])),
+        other_main_id=t["other_main"]["id"],
         tiers=tuple(
             Tier(r["id"], int(r["tier"]), r.get("level"),
-                 tuple(re.compile(r[k]) for k in ("zh", "en") if r.get(k)))
+                 tuple(re.compile(r[k]) for k in ("zh", "en") if r.get(k)), bool(r.get("official", True)))
             for r in ti["tier"]
         ),
         levels=tuple(
