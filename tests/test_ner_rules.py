@@ -257,6 +257,55 @@ def test_zh_filter_metaphor(zh, lac):
     assert ("湖州银行", "ORG", "zh.org.suffix") in hits(zh, lac, text, [RawEntity(4, 6, "PLACE", "lac")])
 
 
+@pytest.fixture(scope="module")
+def normalize():
+    from pipeline.registry import get_stage
+
+    spec = get_stage("normalize")
+    return spec.factory(spec.config_cls())
+
+
+def norm(normalize, text: str) -> str:
+    from pipeline.document import Document
+    from pipeline.schema import RawDocument
+
+    raw = RawDocument(doc_id="t", source_path="t.txt", source_format="txt", sha256="0", n_bytes=len(text.encode()),
+                      encoding="utf-8", encoding_confidence=1.0, text=text)
+    return normalize(Document.from_raw(raw)).norm_text
+
+
+def test_zh_org_clause_site(zh, lac, normalize):
+    site = "zh.org.clause_site"
+    fire = {
+        "在星河超级品牌中心，县长实地察看了展品。": ("星河超级品牌中心", "ORG"),
+        "随后,在青禾数字展厅,市长详细了解企业转型情况。": ("青禾数字展厅", "ORG"),
+        "在月光集团，书记与企业负责人座谈。": ("月光集团", "ORG"),
+        "在翠湖家庭农场，他察看育苗情况。": ("翠湖家庭农场", "ORG"),
+        "在星河农贸市场，他察看物价。": ("星河农贸市场", "ORG"),
+        "在东坪村，他察看了村容村貌。": ("东坪村", "PLACE"),
+        "在我县星河产业园，他了解园区建设进展。": ("星河产业园", "PLACE"),
+        # a company's workshop: the company is the site
+        "在红叶服饰有限公司生产车间，他察看生产线。": ("红叶服饰有限公司", "ORG"),
+    }
+    for text, (name, label) in fire.items():
+        assert (name, label, site) in hits(zh, lac, text, []), text
+    # Traditional script, read through normalize
+    text = norm(normalize, "在綠洲國際會展中心，副市長聽取匯報。")
+    assert ("绿洲国际会展中心", "ORG", site) in hits(zh, lac, text, [])
+    near = [
+        "在企业车间，他察看生产线。", "在企业生产车间，他察看生产线。", "在会上，他强调要抓好落实。",
+        "在项目建设现场，他要求加快进度。", "在数字展厅，他了解情况。", "在该公司，他了解情况。", "在市中心，他说。",
+        "在贫困村，他走访农户。", "在党群服务中心，他走访群众。", "在县融媒体中心，他了解情况。", "在美国市场，销量增长。",
+        "在1号车间，他察看生产线。", "在星河公司和月光集团，他了解情况。", "他说在星河公司，情况很好。",
+    ]
+    for text in near:
+        assert not [h for h in hits(zh, lac, text, []) if h[2] == site], text
+    # a site the back-end already read keeps its boundaries
+    text = "在星河超级品牌中心，县长实地察看。"
+    found = hits(zh, lac, text, [RawEntity(3, 9, "ORG", "lac")])
+    assert ("超级品牌中心", "ORG", "lac") in found and not [h for h in found if h[2] == site]
+
+
 # -- English -------------------------------------------------------------------------------------
 
 def test_en_person_pinyin(en):

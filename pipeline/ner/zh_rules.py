@@ -131,6 +131,18 @@ class ChineseRules:
         meta = rules["zh.filter.metaphor"]
         self.metaphors = {m + h for m in meta["modifiers"] for h in meta["heads"]}
         self.local_ends = tuple(rules["zh.org.gov_body"]["town_levels"]) + ("社区", "寨", "屯", "组")
+        site = rules["zh.org.clause_site"]
+        self.site = site
+        heads = [(h, "ORG", "company") for h in rules["zh.org.suffix"]["strong"]]
+        heads += [(h, "ORG", "venue") for h in rules["zh.org.venue"]["suffixes"] + site["org_heads"]]
+        heads += [(h, "ORG", "rural") for h in rules["zh.org.rural"]["suffixes"]]
+        heads += [(h, "PLACE", "park") for h in p["suffixes"]]
+        heads += [(h, "PLACE", "local") for h in site["local_heads"]]
+        first = {h: (h, label, kind) for h, label, kind in reversed(heads)}  # the first list naming a head types it
+        self.site_heads = sorted(first.values(), key=lambda x: -len(x[0]))
+        self.site_generic = set(site["generic_words"]) | set(first) | self.unnamed_places
+        self.site_strong = tuple(rules["zh.org.suffix"]["strong"])
+        self.site_breaks = tuple(self.name_breaks) + tuple(v for v in self.head_verbs if len(v) > 1)
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -179,6 +191,7 @@ class ChineseRules:
         out += self._honorifics(text, got)
         out += self._dotted_names(text, titles)
         out += [Cand(s, e, "ORG", "zh.org.brand", kind="company") for s, e in _longest_first(got["BRAND"])]
+        out += self._clause_sites(text, out)
         # the ethnic part of an autonomous division (布朗族傣族自治县) names no place of its own
         out = [c for c in out if c.label not in ("PLACE", "ORG") or not self.autonomous.match(text, c.start)]
         for c in out:
@@ -317,6 +330,76 @@ class ChineseRules:
             if starts and not self._unnamed(text[min(starts):e]):
                 out.append(Cand(min(starts), e, "PLACE", "zh.place.park", kind="park"))
         return out
+
+    def _clause_sites(self, text, found: list[Cand]) -> list[Cand]:
+        """在 + name + head word + comma at a clause start (在星河超级品牌中心，): the visited site, when nothing else read it."""
+        r = self.site
+        out = []
+        for m in re.finditer("在", text):
+            i = m.start()
+            while i > 0 and text[i - 1].isspace():
+                i -= 1
+            if i > 0 and text[i - 1] not in r["clause_marks"]:
+                continue
+            s = e = m.end()
+            while e < len(text) and e - s <= r["max_name_chars"] + 2 and NAME_CHAR.match(text[e]):
+                e += 1
+            if e >= len(text) or text[e] not in "，,":
+                continue
+            s += next((len(w) for w in r["locale_pronouns"] if text.startswith(w, s)), 0)
+            site = self._site(text[s:e])
+            if site is None:
+                continue
+            end, label, kind = s + site[0], site[1], site[2]
+            # an existing reading of the site, or anything reaching across it, keeps its boundaries
+            if any(self._keeps_site(c, s, end) for c in found):
+                continue
+            out.append(Cand(s, end, label, "zh.org.clause_site", kind="" if kind == "local" else kind))
+        return out
+
+    @staticmethod
+    def _keeps_site(c: Cand, s: int, e: int) -> bool:
+        """`c` read the site already (ends where it ends), reaches across it, or is a title or date inside it."""
+        if c.end <= s or c.start >= e:
+            return False
+        return c.end == e and c.label in ("ORG", "PLACE") or c.label in ("TITLE", "DATE") or c.start < s or c.end > e
+
+    def _site(self, name: str) -> tuple[int, str, str] | None:
+        """(length, label, kind) of the site named by `name`, or None for a generic description."""
+        r = self.site
+        if not 2 <= len(name) <= r["max_name_chars"] or name[0].isdigit() or name.startswith(tuple(r["generic_prefixes"])):
+            return None
+        if any(ch in r["not_name_chars"] for ch in name) or any(w in name for w in self.site_breaks):
+            return None
+        head, label, kind = next((h for h in self.site_heads if name.endswith(h[0]) and len(name) > len(h[0])), ("", "", ""))
+        if not head:
+            return None
+        rest = name[:-len(head)]
+        if kind == "local" and (len(rest) > r["max_local_name_chars"] or not all(CJK.match(c) for c in rest)):
+            return None
+        # two sites joined by 和 (在星河公司和月光集团，) are no single name
+        if any(ch == "和" and name[:k].endswith(tuple(h for h, _, _ in self.site_heads)) for k, ch in enumerate(name)):
+            return None
+        # a company's workshop or showroom (红叶服饰有限公司生产车间): the company is the site
+        n = len(name)
+        cut = next((j for j in range(n - 1, 1, -1) if name[:j].endswith(self.site_strong) and self._generic_words(name[j:])), n)
+        if cut < n:
+            name, label, kind = name[:cut], "ORG", "company"
+        # generic words, at most behind a level character (市中心), or a unit named after a bare level word
+        if self._generic_words(name) or name[:1] in LEVEL_CHARS and self._generic_words(name[1:]):
+            return None
+        if self._bare_level(name) or self._unnamed(name) or name in self.f_org["generic"] or name in self.metaphors:
+            return None
+        if head in r["place_generic_heads"] and cut == n and self.gaz.lookup(rest):
+            return None
+        return len(name), label, kind
+
+    def _generic_words(self, name: str) -> bool:
+        """`name` is made only of generic modifiers and head words (企业 + 生产 + 车间)."""
+        ok = [True] + [False] * len(name)
+        for j in range(1, len(name) + 1):
+            ok[j] = any(ok[k] and name[k:j] in self.site_generic for k in range(max(0, j - 8), j))
+        return ok[-1]
 
     def _enumerations(self, text) -> list[Cand]:
         limit = self.r["zh.org.enumeration"]["max_item_chars"]
