@@ -1,5 +1,6 @@
 """Benchmark the normalize stage: repairs on the damaged seeds, false repairs on clean MSRA sentences,
-synthetic damage recovered, throughput in characters per second.
+synthetic damage recovered, throughput in characters per second, and every mojibake repair over the article
+corpora (only the deliberately damaged articles, named in each corpus README, may have one).
 
 Usage: .venv/bin/python benchmarks/bench_normalize.py [--msra PATH] [--n 2000]
 """
@@ -48,6 +49,16 @@ def main() -> None:
         counts = Counter(r.rule for r in doc.repairs)
         print(f"{path.name}: language={doc.language} repairs={dict(counts)}")
 
+    n_moji = 0
+    for d in ("tests/corpus/texts", "tests/holdout/texts", "tests/holdout2/texts", "seeds"):
+        for path in sorted((REPO / d).glob("*.txt")):
+            doc = run(make_doc(path.read_text(encoding="utf-8"), path.stem))
+            for r in doc.repairs:
+                if r.rule.startswith("mojibake."):
+                    n_moji += 1
+                    print(f"  corpus mojibake: {d}/{path.name} {r.rule} {r.original!r} -> {r.replacement!r}")
+    print(f"corpora: {n_moji} mojibake repairs")
+
     sents = msra_sentences(args.msra, args.n)
     n_chars = sum(len(s) for s in sents)
     t0 = time.perf_counter()
@@ -67,7 +78,7 @@ def main() -> None:
         ("gbk_shift", damage_gbk_shift), ("utf8_as_gbk", damage_utf8_as_gbk), ("utf8_as_gbk_fffd", damage_fffd),
     ]:
         exact = kept = repaired = total = 0
-        for s in rng.sample(sents, 300):
+        for s in rng.sample(sents, min(300, len(sents))):
             case = damage(s, rng)
             if case is None:
                 continue

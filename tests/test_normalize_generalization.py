@@ -390,3 +390,105 @@ def test_fffd_in_clean_text_changes_nothing_else(run, text):
     assert doc.text == text
     assert {r.rule for r in doc.repairs} == {"damage.unrecoverable"}
     assert all(r.original == r.replacement == "\ufffd" for r in doc.repairs)
+
+
+# ---- (7) clean text full of CJK punctuation and short tokens: never "repaired" ----------------------------
+# Widgets, list markers, quotes, bylines, dates, units and mixed Latin are on most news pages. They are made of
+# common characters and punctuation the MSRA counts may lack (【】「」〖〗￥), so a repair there would destroy
+# a clean line (issue 4: never change text that is not damaged).
+
+CLEAN_SNIPPETS = [
+    # font-size and print widgets
+    "2024-07-03 18:20　来源：青川日报　【大】【中】【小】　【打印】",
+    "字号：【大】【中】【小】",
+    "正文【大】【中】【小】内容。",
+    "【打印】【关闭】【收藏】【返回顶部】",
+    "[大][中][小] [打印本页] [关闭窗口]",
+    "【字体：大 中 小】【打印】【关闭】",
+    "【字號：大 中 小】【列印】【關閉】",
+    "字體：【大】【中】【小】　分享到：",
+    "〖大〗〖中〗〖小〗〖打印〗〖关闭〗",
+    "「大」「中」「小」「打印」",
+    # list markers
+    "一、二、三、（一）（二）（三）1.2.3.",
+    "（一）加强组织领导。（二）压实工作责任。（三）强化督查考核。",
+    "一是抓项目；二是抓招商；三是抓服务。",
+    "（壹）強化組織領導；（貳）壓實工作責任。",
+    "◆重点项目◆ ★要闻★ ●图片新闻● ■专题■ ▲返回顶部▲",
+    # quotes and titles
+    "“十四五”《纲要》《关于加快发展的意见》",
+    "「十四五」《綱要》〈實施細則〉『一帶一路』",
+    "《人民日报》《经济日报》“三农”“双碳”“放管服”",
+    # bylines
+    "（记者 王雷 通讯员 李华）",
+    "本报讯（记者 王雷　通讯员 李华　实习生 张晓）",
+    "（記者 王雷 通訊員 李華）本報訊",
+    "责任编辑：刘洋　校对：陈晨　审核：周敏",
+    "責任編輯：劉洋　校對：陳晨　審核：周敏",
+    # dates and times
+    "2024年7月3日 18:20",
+    "2024-07-03 18:20:05　发布时间：2024年07月03日",
+    "發佈時間：2024年7月3日　來源：本網",
+    "7月3日上午，7月2日至5日，2023—2025年",
+    # numbers with units
+    "1.2万吨、35%、￥100、3.5亿元、28℃、5‰、100㎡",
+    "同比增长12.5%，环比下降0.8个百分点，总额￥3,200万元。",
+    "產值1.2萬噸、35%、NT$100、3.5億元",
+    "面积约120平方公里，±0.5毫米，≥95%，≤3天",
+    # mixed Chinese and Latin
+    "5G+工业互联网，AI芯片，GDP增长5.2%，CEO张伟",
+    "5G+工業互聯網、AI晶片、APP下載、ICP備案",
+    "京ICP备12345678号-1　京公网安备11010502000001号",
+    "首页 > 新闻中心 > 本地要闻 >> 正文",
+    "首頁 | 新聞中心 | 本地要聞 | 圖片新聞",
+    "分享到：微信　微博　QQ空间　|　【纠错】　【责任编辑：王芳】",
+    "上一篇：……　下一篇：……",
+    "相关新闻：·市长调研重点项目（07-03）·全市召开座谈会（07-02）",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN_SNIPPETS)
+def test_clean_snippets_unchanged(run, text):
+    doc = norm(run, text)
+    check(doc)
+    assert doc.repairs == []
+    assert doc.text == text
+
+
+def test_clean_snippets_as_one_document_unchanged(run):
+    text = "\n".join(CLEAN_SNIPPETS)
+    doc = norm(run, text)
+    assert [r.original for r in doc.repairs] == []
+    assert doc.text == text
+
+
+def test_damage_next_to_a_widget_is_repaired_and_the_widget_kept(run):
+    widget = "字号：【大】【中】【小】　"
+    line = "市长主持召开企业家座谈会并讲话"
+    damaged = shift_from(line, 2)
+    doc = norm(run, widget + damaged)
+    check(doc)
+    assert doc.text == widget + line
+    assert all(r.rule == "mojibake.gbk_shift" and "【" not in r.original for r in doc.repairs)
+
+
+def test_repair_gates(run):
+    """Punctuation is common in the model; a run of it is no evidence; a rarer character is never brought in."""
+    import tomllib
+
+    from pipeline.config import REPO_ROOT
+    from pipeline.normalize.charmodel import PUNCT_LO, CharModel
+    from pipeline.normalize.mojibake import Repairer
+    from pipeline.normalize.script import Converter
+
+    model = CharModel(REPO_ROOT / "pipeline/data/char_freq.tsv", Converter("t2s").char)
+    params = tomllib.loads((REPO_ROOT / "configs/normalize/rules.toml").read_text(encoding="utf-8"))["mojibake"]
+    rep = Repairer(model, params)
+    assert all(model.lo(c) >= PUNCT_LO for c in "【】「」〖〗￥★")
+    assert model.lo("篪") < 0 < model.lo("大")
+    assert not rep.evidence("【大】【中】【")
+    assert not rep.evidence("“十四五”《纲要》、（一）")
+    damaged = shift_from("市长主持召开座谈会", 0)
+    assert rep.evidence(damaged)
+    assert not rep.plausible("【大】【中】【", "。敬篪小俊局小俊京")
+    assert rep.plausible(damaged, "市长主持召开座谈会")

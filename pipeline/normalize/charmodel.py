@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
@@ -12,6 +13,12 @@ from typing import Callable
 LOG_RANDOM = -math.log(21000)
 _CAP = 6.0
 _QMARK = -3.0
+# Punctuation and the symbols news pages use as bullets and units are common in real text even when the
+# MSRA counts lack them (【】「」〖〗￥★ never occur there): they score at least as much as a character seen
+# about 500 times, like ！ or …, so that a widget such as 【大】【中】【小】 never looks like damage. ASCII keeps its
+# counted score: a lone ASCII byte between Han characters is how misaligned GBK falls back in step.
+PUNCT_LO = 2.0
+_COMMON_SYMBOLS = set("℃℉‰°′″§№★☆●○◎◇◆□■△▲▼▽→←↑↓※～＋－＝×÷±≤≥〇")
 
 
 def fold_char(ch: str) -> str:
@@ -22,6 +29,15 @@ def fold_char(ch: str) -> str:
     if o == 0x3000:
         return " "
     return ch
+
+
+def is_punct(ch: str) -> bool:
+    """Whether a non-ASCII character is punctuation, a space, a currency sign or a common bullet/unit symbol."""
+    if ch.isascii():
+        return False
+    if ch in _COMMON_SYMBOLS:
+        return True
+    return unicodedata.category(ch)[0] in "PZ" or unicodedata.category(ch) == "Sc"
 
 
 class CharModel:
@@ -60,7 +76,8 @@ class CharModel:
         if 0xE000 <= ord(ch) <= 0xF8FF:
             return -8.0
         c = self.uni.get(self.key(ch), 0)
-        return min(_CAP, math.log((c + 0.1) / self.total_uni) - LOG_RANDOM)
+        lo = min(_CAP, math.log((c + 0.1) / self.total_uni) - LOG_RANDOM)
+        return max(lo, PUNCT_LO) if is_punct(ch) else lo
 
     def _pmi(self, a: str, b: str) -> float:
         """Pointwise mutual information of a bigram, capped; an unseen pair of frequent characters is negative."""
@@ -74,6 +91,10 @@ class CharModel:
             return max(-6.0, min(math.log(n / expected), 6.0))
         # Bigrams seen fewer than 3 times are not stored: assume 2.5 at most.
         return max(-6.0, min(0.0, math.log(2.5 / expected)))
+
+    def rarest(self, s: str) -> float:
+        """Score of the rarest non-space character of `s` (the cap for an empty or all-space string)."""
+        return min((self.lo(c) for c in s if not c.isspace()), default=_CAP)
 
     def score(self, s: str, left: str = "", right: str = "") -> float:
         """Sum of unigram log-odds of `s` plus bigram PMI inside it and with its neighbours."""

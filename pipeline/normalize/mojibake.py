@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pipeline.normalize.charmodel import LOG_RANDOM, CharModel
+from pipeline.normalize.charmodel import LOG_RANDOM, CharModel, is_punct
 from pipeline.normalize.script import fold_width
 from pipeline.normalize.utf8gbk import Utf8AsGbk
 
@@ -256,7 +256,16 @@ class Repairer:
 
     # ---- finding runs -----------------------------------------------------------------------------
     def _rare(self, ch: str) -> bool:
-        return ord(ch) > 0x7F and not ch.isspace() and self.m.lo(ch) < self.p["rare_below"]
+        return ord(ch) > 0x7F and not ch.isspace() and not is_punct(ch) and self.m.lo(ch) < self.p["rare_below"]
+
+    def evidence(self, span: str) -> bool:
+        """Whether a span shows damage: a `?`/U+FFFD marker or a character rare in the model (punctuation never
+        counts: a run of common characters and punctuation is not a candidate, whatever shifting it gives)."""
+        return any(c in "?\ufffd" or self._rare(c) for c in span)
+
+    def plausible(self, damaged: str, repaired: str) -> bool:
+        """Whether a repair brings in no character rarer than the rarest one it removes (篪 for 【大】 is not)."""
+        return self.m.rarest(repaired) >= self.m.rarest(damaged) + self.p["rarest_margin"]
 
     def find(self, line: str) -> list[Fix]:
         """Repairs for one line of text, left to right, never overlapping."""
@@ -338,6 +347,8 @@ class Repairer:
                 if e <= s:
                     continue
                 run = line[s:e]
+                if not self.evidence(line[mstart:e]):
+                    continue
                 term = line[e] if e < len(line) and 0x40 <= ord(line[e]) <= 0x7E else ""
                 for t in ([term, ""] if term else [""]):
                     end = e + len(t)
@@ -369,7 +380,7 @@ class Repairer:
                         need = p["min_gain"] * (1 if mstart < s else 2)
                         if gain < need or gain < p["min_gain_per_char"] * n or avg < p["min_avg"]:
                             continue
-                        if guessed > 2 + (e - s):
+                        if guessed > 2 + (e - s) or not self.plausible(line[mstart:end], text):
                             continue
                         if best is None or rank > best[0]:
                             rule = p["gbk_shift_id"] if kind == "gbk" else p["utf8_as_gbk_id"]

@@ -249,6 +249,10 @@ class Utf8AsGbk:
         avg = sum(self.m.lo(c) for c in chars) / len(chars)
         if gain < self.p["min_gain"] or gain < self.p["min_gain_per_char"] * n or avg < self.p["min_avg"]:
             return None
+        # A repair must not bring in a character rarer than the rarest one it removes.
+        damaged = line[pieces[0].start : pieces[-1].end]
+        if self.m.rarest(text) < self.m.rarest(damaged) + self.p["rarest_margin"]:
+            return None
         return pieces
 
     # ---- output ------------------------------------------------------------------------------------
