@@ -117,6 +117,7 @@ def make_ner(cfg: NerConfig):
                     c.start += s
                     c.end += s
                     cands.append(c)
+            cands += zh_rules.speaker_labels(doc.norm_text, segments)
         if use_en and texts:
             pieces = chunks(doc.norm_text, segments, cfg.max_chunk_chars_en)
             texts = [doc.norm_text[s:e] for s, e in pieces]

@@ -143,6 +143,13 @@ class ChineseRules:
         self.site_generic = set(site["generic_words"]) | set(first) | self.unnamed_places
         self.site_strong = tuple(rules["zh.org.suffix"]["strong"])
         self.site_breaks = tuple(self.name_breaks) + tuple(v for v in self.head_verbs if len(v) > 1)
+        occ = rules["zh.filter.occupation"]
+        self.occupations = set(occ["words"])
+        self.occupation_ends = set(occ["suffix_chars"])
+        self.bounded = rules["zh.person.after_title_bounded"]
+        self.bounded_closers = tuple(sorted(self.bounded["closers"], key=len, reverse=True))
+        self.speaker = rules["zh.person.speaker_label"]
+        self.continuations = tuple(rules["zh.filter.place_continued"]["continuations"])
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -178,6 +185,10 @@ class ChineseRules:
         out: list[Cand] = []
         places = self._gazetteer_places(text, got, backend)
         titles = self._titles(text, got, places)
+        # zh.filter.place_in_title: 市长|白玛 is no place 长白; a place before the title (苏州市长) is untouched
+        words = _longest_first(got["TITLE"])
+        places = [c for c in places if not any(s < c.start < e < c.end for s, e in words)]
+        places = self._not_continued(text, places)
         out += places + titles
         anchors = [(c.start, c.end, c.label) for c in places] + [(b.start, b.end, b.label) for b in backend]
         parks = self._parks(text, got, anchors)
@@ -188,6 +199,7 @@ class ChineseRules:
         out += self._platforms(text)
         out += self._backend(text, backend, titles, {s for s, _ in got["LEVEL"]})
         out += self._after_title(text, titles, backend)
+        out += self._after_title_bounded(text, titles, out)
         out += self._honorifics(text, got)
         out += self._dotted_names(text, titles)
         out += [Cand(s, e, "ORG", "zh.org.brand", kind="company") for s, e in _longest_first(got["BRAND"])]
@@ -292,6 +304,8 @@ class ChineseRules:
                 if not starts or (key == "VENUE" and self._verb_before(text, s, anchors)):
                     continue
                 start = min(starts)
+                if key == "VENUE" and self._unnamed(text[start:s]):
+                    continue  # 盐湖|产业基地: a common noun, not a name, before the head word
                 if text[start:e] in self.f_org["generic"] or self._bare_level(text[start:e]) \
                         or text[start:e] in self.metaphors:
                     continue
@@ -444,6 +458,8 @@ class ChineseRules:
                 s, e = self._person_bounds(text, s, e, titles)
                 if e - s < 2 or not all(CJK.match(c) for c in text[s:e]):
                     continue
+                if self._occupation(text[s:e]):
+                    continue
                 if self._extends(text, s, e):
                     e, source = e + 1, "zh.person.extend_name"
                 elif self._before_home(text, s, e):
@@ -454,8 +470,8 @@ class ChineseRules:
                     continue
             if label == "PLACE":
                 fixed = self._fix_place(text, s, e, level_starts)
-                if fixed is None:
-                    continue
+                if fixed is None or text.startswith(self.continuations, fixed[1]):
+                    continue  # zh.filter.place_continued: 贺兰山东麓 cut to 贺兰 is the mountain, not the county
                 s, e = fixed
                 if s > 0 and self._lead_char(text, s - 1, e):
                     s, source = s - 1, "zh.place.lead_char"
@@ -593,6 +609,61 @@ class ChineseRules:
                     if self.is_name(name) and not any(s < p + length and p < e for s, e in persons):
                         out.append(Cand(p, p + length, "PERSON", "zh.person.after_title"))
                     break
+        return out
+
+    def _not_continued(self, text, places: list[Cand]) -> list[Cand]:
+        """Drop places continued by a mountain's words, right to left (贺兰山东麓: 山东, then 贺兰)."""
+        dropped: set[int] = set()
+        for c in sorted(places, key=lambda c: -c.start):
+            if text.startswith(self.continuations, c.end) or (c.end in dropped and text.startswith(self.continuations, c.end + 1)):
+                dropped.add(c.start)
+        return [c for c in places if c.start not in dropped]
+
+    def _occupation(self, name: str) -> bool:
+        """蔗农, 渔民, 商户: an occupation noun, not a name (zh.filter.occupation)."""
+        return name in self.occupations or (len(name) == 2 and not self.surname_len(name)
+                                            and name[-1] in self.occupation_ends)
+
+    def _after_title_bounded(self, text, titles, found: list[Cand]) -> list[Cand]:
+        """A name without a Han surname between a title and a closer (盟长|乌日根|主持, 市长|白玛|等)."""
+        r = self.bounded
+        out = []
+        for t in titles:
+            p = t.end
+            if text.startswith(self.followers, p) or any(c.label == "PERSON" and c.start == p for c in found):
+                continue  # a verb (市长强调), or a name the back-end or zh.person.after_title read (胡楠|回答)
+            for length in range(r["min_chars"], r["max_chars"] + 1):
+                end = p + length
+                if not (text.startswith(self.bounded_closers, end) or end == len(text)):
+                    continue
+                name = text[p:end]
+                if self._bounded_name(name) and not any(c.start < end and p < c.end for c in titles):
+                    out.append(Cand(p, end, "PERSON", "zh.person.after_title_bounded"))
+                break
+        return out
+
+    def _bounded_name(self, name: str) -> bool:
+        """All CJK, no function word (让 only inside: 才让东周), not a place, title or listed non-name word."""
+        if not all(CJK.match(c) for c in name) or name in self.bounded["not_names"] or name in self.occupations:
+            return False
+        if any(c in BOUNDARY_CHARS for c in name) or name[-1] in self.not_name_chars:
+            return False
+        return not any(self.gaz.lookup(name[:k]) for k in range(2, len(name) + 1)) and not name.endswith(self.roles)
+
+    def speaker_labels(self, text: str, lines: list[tuple[int, int]]) -> list[Cand]:
+        """`NAME：` at a line start in a text whose lines also carry a question label (记者：): the speaker (document offsets)."""
+        r = self.speaker
+        label = re.compile(f"([\u3400-\u9fff·]{{2,{r['max_chars']}}})[：:]")
+        heads = [(s, label.match(text, s, e)) for s, e in lines]
+        if not any(m and m.group(1) in r["question_labels"] for _, m in heads):
+            return []
+        out = []
+        for s, m in heads:
+            if not m or m.group(1) in r["not_names"] or m.group(1) in r["question_labels"]:
+                continue
+            name = m.group(1)
+            if self.is_name(name) or "·" in name or self._bounded_name(name):
+                out.append(Cand(s, s + len(name), "PERSON", "zh.person.speaker_label"))
         return out
 
     def _dotted_names(self, text, titles) -> list[Cand]:
