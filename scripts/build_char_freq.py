@@ -13,17 +13,9 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
+from pipeline.normalize.charmodel import fold_char  # the model's keys are folded the same way
+
 REPO = Path(__file__).resolve().parent.parent
-
-
-def fold(ch: str) -> str:
-    """Full-width ASCII and U+3000 to half-width, as the normalizer does before scoring."""
-    o = ord(ch)
-    if 0xFF01 <= o <= 0xFF5E:
-        return chr(o - 0xFEE0)
-    if o == 0x3000:
-        return " "
-    return ch
 
 
 def sentences(path: Path):
@@ -36,7 +28,7 @@ def sentences(path: Path):
                 yield "".join(cur)
             cur = []
             continue
-        cur.append(fold(parts[0]))
+        cur.append(fold_char(parts[0]))
     if cur:
         yield "".join(cur)
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from pipeline.document import Document
 from pipeline.normalize.script import fold_width
+from pipeline.schema import RawDocument
 
 MSRA_TEST = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "msra" / "msra_test.txt"
 
@@ -60,3 +62,29 @@ def damage_utf8_as_gbk(line: str, rng: random.Random, mark: str = "?") -> tuple[
     shifted = line[i:j].encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", mark)
     shifted = "".join(fold_width(c) for c in shifted)
     return line[:i] + shifted + line[j:], line
+
+
+def normalize(run, text: str) -> Document:
+    """`text` as a document through the normalize stage `run`."""
+    raw = RawDocument(
+        doc_id="t", source_path="t.txt", source_format="txt", sha256="0", n_bytes=0,
+        encoding="utf-8", encoding_confidence=1.0, text=text,
+    )
+    return run(Document.from_raw(raw))
+
+
+def check_repairs(doc: Document) -> None:
+    """Newlines kept, norm_text as long as text, lines renumbered, every repair exact, source map monotonic."""
+    raw = doc.raw.text
+    assert doc.text.count("\n") == raw.count("\n")
+    assert len(doc.norm_text) == len(doc.text)
+    for r in doc.repairs:
+        assert doc.text[r.start : r.end] == r.replacement
+        assert raw[r.source_start : r.source_end] == r.original
+        if r.replacement:
+            assert doc.source_map.to_source_span(r.start, r.end) == (r.source_start, r.source_end)
+        else:  # a deletion has an empty span in text, at the source position where it ends
+            assert doc.source_map.to_source(r.start) == r.source_end
+    assert [ln.n for ln in doc.lines] == list(range(raw.count("\n") + 1))
+    mapped = [doc.source_map.to_source(i) for i in range(len(doc.text) + 1)]
+    assert mapped == sorted(mapped)

@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
+from normalize_cases import check_repairs as check_offsets
+from normalize_cases import normalize as norm
 
-from pipeline.document import Document
 from pipeline.registry import get_stage
-from pipeline.schema import RawDocument
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü ]+[)）]")
@@ -19,28 +19,6 @@ PINYIN = re.compile(r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ
 def run():
     spec = get_stage("normalize")
     return spec.factory(spec.config_cls())
-
-
-def norm(run, text: str) -> Document:
-    raw = RawDocument(
-        doc_id="t", source_path="t.txt", source_format="txt", sha256="0", n_bytes=0,
-        encoding="utf-8", encoding_confidence=1.0, text=text,
-    )
-    return run(Document.from_raw(raw))
-
-
-def check_offsets(doc: Document) -> None:
-    raw = doc.raw.text
-    assert doc.text.count("\n") == raw.count("\n")
-    assert len(doc.norm_text) == len(doc.text)
-    for r in doc.repairs:
-        assert doc.text[r.start : r.end] == r.replacement
-        assert raw[r.source_start : r.source_end] == r.original
-        if r.replacement:
-            assert doc.source_map.to_source_span(r.start, r.end) == (r.source_start, r.source_end)
-        else:  # a deletion has an empty span in text, at the source position where it ends
-            assert doc.source_map.to_source(r.start) == r.source_end
-    assert [ln.n for ln in doc.lines] == list(range(raw.count("\n") + 1))
 
 
 def seed(name: str) -> str:

@@ -12,43 +12,16 @@ one (深圳(Shēnzhèn)) is a reading and goes.
 from __future__ import annotations
 
 import pytest
+from normalize_cases import check_repairs as check
+from normalize_cases import normalize as norm
 
-from pipeline.document import Document
 from pipeline.registry import get_stage
-from pipeline.schema import RawDocument
 
 
 @pytest.fixture(scope="module")
 def run():
     spec = get_stage("normalize")
     return spec.factory(spec.config_cls())
-
-
-def norm(run, text: str) -> Document:
-    raw = RawDocument(
-        doc_id="g", source_path="g.txt", source_format="txt", sha256="0", n_bytes=0,
-        encoding="utf-8", encoding_confidence=1.0, text=text,
-    )
-    return run(Document.from_raw(raw))
-
-
-def check(doc: Document) -> None:
-    """Newlines kept, norm_text as long as text, every repair's spans exact in text and source."""
-    raw = doc.raw.text
-    assert doc.text.count("\n") == raw.count("\n")
-    assert len(doc.norm_text) == len(doc.text)
-    for r in doc.repairs:
-        assert doc.text[r.start : r.end] == r.replacement
-        assert raw[r.source_start : r.source_end] == r.original
-        if r.replacement:
-            assert doc.source_map.to_source_span(r.start, r.end) == (r.source_start, r.source_end)
-        else:
-            assert doc.source_map.to_source(r.start) == r.source_end
-    prev = 0
-    for i in range(len(doc.text) + 1):
-        j = doc.source_map.to_source(i)
-        assert j >= prev
-        prev = j
 
 
 def shift_from(line: str, i: int) -> str:
