@@ -66,6 +66,24 @@ CASES += [
  ("双江拉祜族佤族布朗族傣族自治县县委书记到勐库镇调研。", {(L, "双江拉祜族佤族布朗族傣族自治县")}, {(L, "布朗族傣族自治县"), (O, "布朗族傣族自治县县委")}),
  ("东湖村绿源家庭农场负责人介绍了育秧情况。", {(L, "东湖村")}, set()),
  ("到来宾工业园区调研。", {(L, "来宾工业园区")}, set()),
+ # a county before a company named after its city: two things (small to big); big to small is one name
+ ("县长到凉州区武威金阳新能源有限公司调研光伏项目。", {(L, "凉州区"), (O, "武威金阳新能源有限公司")},
+  {(O, "凉州区武威金阳新能源有限公司"), (L, "武威")}),
+ ("副区长走访了秀英区海口恒达电子有限公司。", {(L, "秀英区"), (O, "海口恒达电子有限公司")}, set()),
+ ("他来到杭州市余杭区恒星纺织有限公司察看生产线。", {(O, "杭州市余杭区恒星纺织有限公司")}, {(L, "余杭区")}),
+ # 与 inside a college's name
+ ("座谈会在西北农林大学葡萄酒与园艺学院举行。", {(O, "西北农林大学葡萄酒与园艺学院")}, {(O, "园艺学院")}),
+ ("清华大学与北京师范学院签署合作协议。", {(O, "清华大学"), (O, "北京师范学院")}, set()),
+ # a place at the start of a lake's or river bay's name
+ ("州长在乌兰县考察了柯鲁柯吉乃尔湖生态保护情况。", {(L, "乌兰县"), (L, "柯鲁柯吉乃尔湖")}, set()),
+ ("代表团参观了贵德黄河清湾。", {(L, "贵德黄河清湾")}, {(L, "贵德")}),
+ ("广东省内河航运发展迅速，甘肃沙漠治理成效明显。", {(L, "广东"), (L, "甘肃")}, {(L, "广东省内河"), (L, "甘肃沙漠")}),
+ # English feature names keep their head word
+ ("The mayor inspected Changxing Island and Dianchi Lake on Tuesday.", {(L, "Changxing Island"), (L, "Dianchi Lake")},
+  {(L, "Changxing")}),
+ ("The delegation visited Yantai Port.", {(L, "Yantai Port")}, {(L, "Yantai")}),
+ # a wharf after a named port area: the port area is the place
+ ("副市长到唐山港曹妃甸港区矿石码头调研。", {(L, "唐山港曹妃甸港区")}, {(L, "唐山港曹妃甸港区矿石码头")}),
 ]
 
 

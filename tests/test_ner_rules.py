@@ -482,3 +482,44 @@ def test_unnamed_areas_are_not_places(zh, lac):
     found = {t for t, label, _ in hits(zh, lac, "县委书记到县经开区和高新区调研，随后来到临江经济开发区。") if label == "PLACE"}
     assert not found & {"县经开区", "经开区", "高新区"}
     assert "临江经济开发区" in found
+
+
+def test_zh_org_locale_before_company(zh, lac):
+    found = hits(zh, lac, "县长到凉州区武威金阳新能源有限公司调研光伏项目。")
+    assert ("武威金阳新能源有限公司", "ORG", "zh.org.locale_before_company") in found
+    assert ("凉州区", "PLACE", "zh.place.gazetteer") in found
+    # big to small (市 + 区) is one registered name
+    found = hits(zh, lac, "他来到杭州市余杭区恒星纺织有限公司察看生产线。")
+    assert not [h for h in found if h[2] == "zh.org.locale_before_company"]
+
+
+def test_zh_org_school_conjunction(zh, lac):
+    found = hits(zh, lac, "座谈会在西北农林大学葡萄酒与园艺学院举行。")
+    assert ("西北农林大学葡萄酒与园艺学院", "ORG", "zh.org.school_conjunction") in found
+    # two institutions joined by 与, and two colleges of one university, are lists, not one name
+    assert not [h for h in hits(zh, lac, "清华大学与北京师范学院签署合作协议。") if h[2] == "zh.org.school_conjunction"]
+    assert not [h for h in hits(zh, lac, "河海大学商学院与管理学院联合办学。", []) if h[2] == "zh.org.school_conjunction"]
+
+
+def test_zh_place_natural_feature(zh, lac):
+    found = hits(zh, lac, "州长在乌兰县考察了柯鲁柯吉乃尔湖生态保护情况。")
+    assert ("柯鲁柯吉乃尔湖", "PLACE", "zh.place.natural_feature") in found
+    for text in ("广东省内河航运发展迅速。", "甘肃沙漠治理成效明显。", "宁夏贺兰山东麓葡萄酒产区。", "浙江山东河北三省代表参会。"):
+        assert not [h for h in hits(zh, lac, text) if h[2] == "zh.place.natural_feature"], text
+
+
+def test_zh_place_port_facility(zh, lac):
+    found = hits(zh, lac, "副市长到唐山港曹妃甸港区矿石码头调研。")
+    assert ("唐山港曹妃甸港区", "PLACE", "zh.place.park") in found
+    assert not [h for h in found if h[0].endswith("码头")]
+    # a wharf named after its place alone, with no port area before it, is still the place
+    found = hits(zh, lac, "他来到太仓武港码头察看。", [RawEntity(3, 5, "PLACE", "lac")])
+    assert ("太仓武港码头", "PLACE", "zh.place.park") in found
+
+
+def test_en_place_feature(en):
+    found = en_hits(en, "The mayor inspected Changxing Island, Dianchi Lake and Yantai Port on Tuesday.")
+    assert {("Changxing Island", "PLACE", "en.place.feature"), ("Dianchi Lake", "PLACE", "en.place.feature"),
+            ("Yantai Port", "PLACE", "en.place.feature")} <= found
+    found = en_hits(en, "Officials attended the Free Trade Port forum at the Port of Ningbo.")
+    assert not [h for h in found if h[2] == "en.place.feature"]

@@ -23,7 +23,8 @@ CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]")
 EN_PLACE_SUFFIXES = (" City", " County", " Province", " District", " Town", " Village", " Autonomous Region")
 # English rule ids whose organizations are bodies (places inside them stay places) and whose places are parks
-EN_KINDS = {"en.org.gov_body": "gov", "en.org.national": "gov", "en.place.park": "park"}
+# or named features (a place inside them is part of their name)
+EN_KINDS = {"en.org.gov_body": "gov", "en.org.national": "gov", "en.place.park": "park", "en.place.feature": "feature"}
 
 
 class NerConfig(StageConfig):

@@ -143,6 +143,7 @@ class EnglishRules:
         out += self._titles(doc, lex, by_start, lambda i: body_start(locale_end(i)))
         out += self._named_orgs(doc, lex)
         out += self._parks(doc, lex)
+        out += self._features(doc, lex)
         out += self._persons(doc)
         ents = [RawEntity(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), lab, rule) for s, e, lab, rule in out]
         ents += self._enumerations(text) + self._platforms(text)
@@ -207,6 +208,23 @@ class EnglishRules:
                 starts = [i]
             if starts:
                 out.append((min(starts), e, "PLACE", "en.place.park"))
+        return out
+
+    def _features(self, doc, lex) -> list:
+        """A pinyin or gazetteer name and a natural-feature or port head (Changxing Island, Yantai Port)."""
+        f = self.r["en.place.feature"]
+        heads = set(f["heads"])
+        gaz_starts = {s for s, _ in lex.get("GAZ", [])}
+        out = []
+        for j, tok in enumerate(doc):
+            if tok.text not in heads:
+                continue
+            i = j
+            while i > 0 and j - i < f["max_name_words"] and NAME_TOKEN.match(doc[i - 1].text) \
+                    and doc[i - 1].text not in self.stop and (i - 1 in gaz_starts or self.is_pinyin(doc[i - 1].text, 4)):
+                i -= 1
+            if i < j:
+                out.append((i, j + 1, "PLACE", "en.place.feature"))
         return out
 
     def _persons(self, doc) -> list:

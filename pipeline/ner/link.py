@@ -50,10 +50,10 @@ def resolve(cands: list[Cand]) -> list[Cand]:
                 # a place inside a body's name is its locale (贵港 in 贵港市委) and a park inside a
                 # centre's name is a place of its own; inside a company or venue name it is part of the name
                 # (a farm or cooperative keeps its village or town as a place, not its province: 宁夏 in
-                # 宁夏...专业合作社); inside a park's or zone's name it is part of that name too (岚山 in 岚山港区)
+                # 宁夏...专业合作社); inside a park's, zone's or lake's name it is part of it (岚山 in 岚山港区)
                 rural_locale = a.kind == "rural" and c.local
                 name_part = a.label == "ORG" and a.kind != "gov" and not rural_locale and c.kind != "park"
-                in_park = a.label == "PLACE" and a.kind == "park" and c.kind != "park"
+                in_park = a.label == "PLACE" and a.kind in ("park", "feature") and c.kind != "park"
                 if c.label != "PLACE" or a.label == "PERSON" or name_part or in_park:
                     ok = False
             if not ok:

@@ -150,6 +150,17 @@ class ChineseRules:
         self.bounded_closers = tuple(sorted(self.bounded["closers"], key=len, reverse=True))
         self.speaker = rules["zh.person.speaker_label"]
         self.continuations = tuple(rules["zh.filter.place_continued"]["continuations"])
+        self.ranks = rules["zh.org.locale_before_company"]["ranks"]
+        self.school = rules["zh.org.school_conjunction"]
+        self.school_heads = tuple(sorted(self.school["heads"], key=len, reverse=True))
+        self.school_parents = tuple(sorted(self.school["parents"], key=len, reverse=True))
+        self.feature = rules["zh.place.natural_feature"]
+        self.feature_heads = set(self.feature["heads"])
+        self.feature_generic = tuple(self.feature["generic_tails"])
+        self.feature_words = tuple(self.feature["head_words"])
+        port = rules["zh.place.port_facility"]
+        self.port_heads = tuple(port["port_heads"])
+        self.facility_heads = tuple(port["facility_heads"])
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -204,6 +215,13 @@ class ChineseRules:
         out += self._dotted_names(text, titles)
         out += [Cand(s, e, "ORG", "zh.org.brand", kind="company") for s, e in _longest_first(got["BRAND"])]
         out += self._clause_sites(text, out)
+        out += self._school_units(text, got, anchors + [(c.start, c.end, c.label) for c in out if c.label == "ORG"])
+        out += self._features(text, places, backend)
+        for c in out:
+            if c.label == "ORG" and c.kind != "gov":
+                s = self._locale_split(text, c.start, c.end)
+                if s > c.start:
+                    c.start, c.source = s, "zh.org.locale_before_company"
         # the ethnic part of an autonomous division (布朗族傣族自治县) names no place of its own
         out = [c for c in out if c.label not in ("PLACE", "ORG") or not self.autonomous.match(text, c.start)]
         for c in out:
@@ -312,6 +330,72 @@ class ChineseRules:
                 out.append(Cand(start, e, "ORG", rule, kind=kind))
         return out
 
+    def _locale_split(self, text, s: int, e: int) -> int:
+        """Where a company's own name starts after a small division written before a bigger one (凉州区|武威...)."""
+        for k in range(min(8, e - s - 2), 1, -1):
+            first = self.gaz.by_name.get(text[s:s + k])
+            if not first or first.level not in self.ranks:
+                continue
+            for m in range(min(8, e - s - k - 1), 1, -1):
+                second = self.gaz.lookup(text[s + k:s + k + m])
+                if second and self.ranks.get(second.level, 0) > self.ranks[first.level]:
+                    return s + k
+            return s
+        return s
+
+    def _school_units(self, text, got, anchors) -> list[Cand]:
+        """A college named with two joined subjects (某大学|经济与管理|学院): from the parent's name to the head."""
+        r = self.school
+        limit = self.r["zh.org.suffix"]["max_name_chars"]
+        out = []
+        for s, e in _longest_first(got["STRONG"]):
+            if not text.endswith(self.school_heads, 0, e):
+                continue
+            left = self._name_start(text, s, r["max_subject_chars"])
+            conj = left - 1
+            if not (left < s and conj > 0 and text[conj] in r["conjunctions"]):
+                continue
+            # the first subject runs back to a parent's suffix (大学 + 经济); a unit there instead is a list of two
+            start = -1
+            for k in range(1, r["max_subject_chars"] + 1):
+                p = conj - k
+                if p <= 0 or not CJK.match(text[p]) or text[p] in STOP_CHARS:
+                    break
+                if text.endswith(self.school_heads, 0, conj):
+                    break
+                parent = next((w for w in self.school_parents if text.endswith(w, 0, p)), "")
+                if parent:
+                    first = self._name_start(text, p - len(parent), limit)
+                    starts = [a for a, b, lab in anchors if first <= a < p - len(parent) and lab in ("ORG", "PLACE")]
+                    start = min(starts) if starts else -1
+                    break
+            if start >= 0:
+                out.append(Cand(start, e, "ORG", "zh.org.school_conjunction", kind="company"))
+        return out
+
+    def _features(self, text, places, backend) -> list[Cand]:
+        """A place, more name characters and a natural-feature head (柯鲁柯|吉乃尔|湖): the feature's name is the place."""
+        f = self.feature
+        anchors = {(c.start, c.end) for c in places}
+        anchors |= {(b.start, b.end) for b in backend if b.label == "PLACE" and b.end - b.start >= 2
+                    and all(CJK.match(ch) for ch in text[b.start:b.end])}
+        place_starts = {c.start for c in places}
+        out = []
+        for a, b in sorted(anchors):
+            if b >= len(text) or text[b] in f["not_middle_first"]:
+                continue
+            best = -1
+            for h in range(b + 1, min(len(text), b + f["max_middle_chars"] + 1)):
+                if not CJK.match(text[h - 1]) or text[h - 1] in BOUNDARY_CHARS or text[h - 1] in LEVEL_CHARS \
+                        or h - 1 in place_starts:
+                    break  # a break, a level word or another place ends the stretch (江苏|南京紫金山)
+                if text[h] in self.feature_heads and not text.startswith(self.feature_words, h) \
+                        and not text.endswith(self.feature_generic, 0, h + 1):
+                    best = h + 1
+            if best > 0:
+                out.append(Cand(a, best, "PLACE", "zh.place.natural_feature", kind="feature"))
+        return out
+
     def _verb_before(self, text, s: int, anchors) -> bool:
         """A verb right before a head word (茶山变|景区, 建成|园区), not inside a name the back-end or gazetteer read."""
         verb = next((v for v in self.head_verbs if text.endswith(v, 0, s)), "")
@@ -335,8 +419,12 @@ class ChineseRules:
     def _parks(self, text, got, anchors) -> list[Cand]:
         limit = self.r["zh.place.park"]["max_name_chars"]
         out = []
+        port_areas = [(s, e) for s, e in got["PARK"] if text[s:e] in self.port_heads]
         for s, e in _longest_first(got["PARK"]):
             left = self._name_start(text, s, limit)
+            # zh.place.port_facility: 某港区|矿石码头 is a wharf in the port area, which is the place
+            if text[s:e] in self.facility_heads and any(left <= ps and pe <= s for ps, pe in port_areas):
+                continue
             # a place or a name the back-end read as an organization (红牌楼文|创产业园), possibly running into the head word
             starts = self._anchor_starts(text, left, s, e, anchors, ("PLACE", "ORG"))
             if self._verb_before(text, s, anchors):
