@@ -248,6 +248,12 @@ LINE_CASES = [
     ("site.en.name", "Qingshan Daily Online", "Qingshan Daily reported the news online on Monday, and other media followed."),
     ("site.en.place", "Yishan, Jiangxi Province", "Yishan, a city in Jiangxi Province, hosted the forum."),
     ("site.zh.place", "江西省宜山市", "江西省宜山市新建了一批标准厂房,吸引多家企业入驻。"),
+    ("meta.zh.paper_page", "青山日报　2024年9月13日　星期五　第03版：要闻", "会议审议了第二版规划,新版方案将于2024年9月公布。"),
+    ("meta.zh.paper_page", "第A02版：綜合新聞", "會議指出,第二版規劃要突出重點,新版方案年內完成。"),
+    ("meta.zh.paper_page", "版次：04　作者：记者 王芳", "2024年9月13日(星期五)上午,市委召开常委会议。"),
+    ("nav.zh.paper_pages", "上一版　　下一版　　本版目录", "下一版本的规划将增加产业布局的内容。"),
+    ("nav.zh.paper_pages", "上一期　下一期　往期回顧", "上一期工程已经完工,下一期工程将于年内开工。"),
+    ("nav.zh.paper_pages", "【返回目錄】　PDF版", "会议审议了规划目录,并印发了PDF版本的文件。"),
 ]
 
 
@@ -393,13 +399,26 @@ def test_event_headline_ending_like_a_publisher_is_a_title(strip):
     assert [ln.rule for ln in office.lines][:2] == ["head.publisher", "title.headline"]
 
 
-def test_dates_read_the_publication_date_from_a_metadata_line_with_widgets(strip):
+def test_newspaper_page_header_and_navigation_leave_headlines_alone(strip):
+    # The page header and page links of a digital edition are boilerplate; headlines that name a version
+    # (第二版规划, 新版, 下一版本) or an issue of a project (上一期工程) stay titles, in either script.
+    text = "\n".join(["青山日報　2024年9月13日　星期五　第03版：要聞", "上一版　下一版　本版目錄", ZH_HEAD, ZH_P1, ZH_P2])
+    assert [ln.rule for ln in strip(make_doc(text)).lines][:3] == ["meta.zh.paper_page", "nav.zh.paper_pages", "title.headline"]
+    for head in ["青山市发布国土空间第二版规划", "新版政务服务平台上线运行", "《诊疗方案》第10版　发布", "下一版本将增加更多功能",
+                 "上一期工程順利完工", "第二版规划:青山新城建设提速"]:
+        doc = strip(make_doc("\n".join([head, ZH_P1, ZH_P2])))
+        assert (doc.lines[0].role, doc.lines[0].rule) == ("title", "title.headline"), head
+
+
+def test_dates_read_the_publication_date_from_metadata_and_page_header_lines(strip):
     spec = get_stage("dates")
     dates = spec.factory(spec.config_cls())
     for meta, iso in [
         ("2024-07-03 18:20　来源：青川日报　【打印】　【关闭】", "2024-07-03"),
         ("來源：南投日報　2023年11月15日　【字體：大 中 小】　【列印本頁】", "2023-11-15"),
+        ("青山日报　2024年9月13日　星期五　第03版：要闻", "2024-09-13"),
+        ("南投日報　2023年11月15日　星期三", "2023-11-15"),
     ]:
         doc = dates(strip(make_doc("\n".join([meta, ZH_HEAD, ZH_P1, ZH_P2]))))
-        assert doc.lines[0].rule == "meta.zh.fields"
+        assert doc.lines[0].rule in ("meta.zh.fields", "meta.zh.paper_page")
         assert doc.published == iso

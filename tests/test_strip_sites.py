@@ -570,6 +570,32 @@ t 南投縣舉行茶產業發展新聞發布會
 b 11月14日，南投縣舉行茶產業發展新聞發布會，縣農業處處長王志明介紹全縣茶產業發展情況。
 b 王志明表示，將做好品牌建設，帶動農民增收。
 """
+# A digital newspaper edition (数字报): the page header with date, weekday and page, the page links, the page
+# field with the author, a kicker-style subtitle, issue links and the PDF link under the article.
+PAGES["paper_edition"] = """\
+x 青山日报　2024年9月13日　星期五　第03版：要闻
+x 上一版　　下一版　　本版目录
+t 市委书记李明调研乡村振兴工作
+t 强调要因地制宜发展特色产业 持续推动农民增收
+x 版次：03　作者：记者 王芳 通讯员 赵强
+b 9月12日，市委书记李明到河西镇、东坡乡调研乡村振兴工作，实地察看了特色种植基地和农产品加工企业。
+b 李明强调，要立足资源禀赋，因地制宜发展特色产业，完善联农带农机制，持续推动农民增收致富。
+b 市领导张华参加调研。
+x 上一期　下一期　往期回顾
+x 返回目录
+x PDF版
+x 青山日报社版权所有
+"""
+PAGES["hant_paper_edition"] = """\
+x 南投日報　2023年11月15日　星期三
+x 第A02版：綜合新聞　　上一版　下一版
+t 縣長陳志強召開觀光產業座談會
+x 版面：綜合新聞　作者：林小雨
+b 11月14日下午，縣長陳志強主持召開觀光產業座談會，聽取業者對發展觀光的意見建議。
+b 陳志強表示，縣府將推出新版旅遊補助方案，並於下一版本的觀光規劃中納入業者建議。
+x 【本版目錄】　【返回目錄】
+x PDF版下載
+"""
 
 
 def parse(page: str) -> tuple[str, list[str]]:
@@ -668,6 +694,16 @@ def test_inline_cuts_and_bylines_on_site_pages(strip):
 HEAD = "某市召开产业发展推进会"
 P1 = "5月6日,某市召开产业发展推进会,研究部署下一步重点工作。"
 P2 = "会议要求,各地各部门要压实责任,确保各项任务落到实处。"
+
+
+def test_dates_read_the_publication_date_from_a_paper_page_header(strip):
+    spec = get_stage("dates")
+    dates = spec.factory(spec.config_cls())
+    for name, iso in [("paper_edition", "2024-09-13"), ("hant_paper_edition", "2023-11-15")]:
+        doc = dates(strip(make_doc(parse(PAGES[name])[0], name)))
+        assert doc.lines[0].rule == "meta.zh.paper_page" and doc.published == iso
+    doc = strip(make_doc(parse(PAGES["paper_edition"])[0]))
+    assert [(b.name, b.role) for b in doc.bylines] == [("王芳", "reporter"), ("赵强", "correspondent")]
 
 
 def _roles(strip, lines: list[str]) -> list[tuple[str, str | None]]:
