@@ -473,3 +473,53 @@ def test_no_event_official_acting_stays_main():
     text = "前5个月全市工业用电量同比增长12%。县长王明表示，要保障企业用电。"
     ev = event_of(text, persons=["王明"])
     assert ev.type == "other" and ev.main_person.name == "王明"
+
+
+# --- receptions (会见, 会晤, 接见): a meeting hosted by the receiving official --------------------
+
+@pytest.mark.parametrize("text,rule", [
+    ("4月3日,市长王明会见了来访的华信集团董事长李强一行。", "evt.meeting.reception.zh"),
+    ("4月3日,市長王明會見了來訪的華信集團董事長李強一行。", "evt.meeting.reception.zh"),
+    ("县委书记张华会晤德国客商代表团。", "evt.meeting.reception.zh"),
+    ("省长刘一接见了台湾企业家访问团一行。", "evt.meeting.reception.zh"),
+    ("On May 3, Mayor Wang Ming met with a delegation led by Li Qiang, chairman of Huaxin Group.",
+     "evt.meeting.reception.en"),
+    ("Mayor Wang Ming held talks with Li Qiang, chairman of Huaxin Group.", "evt.meeting.reception.en"),
+])
+def test_reception_is_a_meeting(text, rule):
+    ev = event_of(text)
+    assert ev.type == "meeting" and f"type:{rule}" in ev.rules
+
+
+@pytest.mark.parametrize("text,etype", [
+    ("市政府新闻办举行新闻发布会,会上副市长王明会见记者并回答提问。", "press_conference"),
+    ("Vice Mayor Wang Ming met with reporters after the press conference.", "press_conference"),
+    ("副市长王明会见中外记者。", "other"),                 # meeting the press is no meeting
+    ("Vice Mayor Wang Ming met with reporters.", "other"),
+    ("公司举办新品见面会,介绍新产品。", "other"),            # 见面会 holds no 会见
+    ("新政策将会见到成效,企业直接见效益。", "other"),          # modal 会 + 见到; 直接见 is not 接见
+    ("The proposal met with strong support from residents.", "other"),
+])
+def test_reception_near_misses(text, etype):
+    assert event_of(text).type == etype
+
+
+def test_reception_host_is_main_and_guest_participant():
+    text = "4月3日,市长王明会见了来访的华信集团董事长李强一行。会见时,王明介绍了本市情况。"
+    ev = event_of(text, persons=["王明", "李强"], orgs=["华信集团"])
+    assert ev.main_person.name == "王明" and [p.name for p in ev.participants] == ["李强"]
+
+
+def test_reception_guest_outranking_the_host_is_not_main():
+    text = "5月6日,市委书记李文会见了来访的湖北省副省长张大伟一行。"
+    ev = event_of(text, persons=["李文", "张大伟"])
+    assert ev.main_person.name == "李文" and "main_person:role.guest.zh" in ev.rules
+    assert [p.name for p in ev.participants] == ["张大伟"]
+    text = "Li Wen, Secretary of the Suzhou Municipal Party Committee, met with Vice Governor Zhang Dawei."
+    ev = event_of(text, persons=["Li Wen", "Zhang Dawei"])
+    assert ev.main_person.name == "Li Wen" and [p.name for p in ev.participants] == ["Zhang Dawei"]
+    # 会见时/会见中 + name: the host speaking during the meeting, not a guest; nor a person after 'received'
+    guest = [c.regex for c in RULES.cues_for("guest")]
+    assert any(r.search("市长王明会见了来访的湖北省副省长") for r in guest)
+    for before in ("会见时市长", "会见中副省长", "Zhang received an award from Mayor "):
+        assert not any(r.search(before) for r in guest), before

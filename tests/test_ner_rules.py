@@ -523,3 +523,15 @@ def test_en_place_feature(en):
             ("Yantai Port", "PLACE", "en.place.feature")} <= found
     found = en_hits(en, "Officials attended the Free Trade Port forum at the Port of Ningbo.")
     assert not [h for h in found if h[2] == "en.place.feature"]
+
+
+def test_en_org_gov_body_park_committee(en):
+    found = en_hits(en, "Officials of the Yangpu Economic Development Zone Administrative Committee attended.")
+    assert ("Yangpu Economic Development Zone Administrative Committee", "ORG", "en.org.gov_body") in found
+    assert ("Yangpu Economic Development Zone", "PLACE", "en.place.park") in found   # the zone stays a place
+    assert ("Management Committee of Yangpu Economic Development Zone", "ORG", "en.org.gov_body") in en_hits(
+        en, "The Management Committee of Yangpu Economic Development Zone met.")
+    # the zone alone, or a committee with no park named before it, is no body
+    found = en_hits(en, "He visited the Yangpu Economic Development Zone and the Administrative Committee office.")
+    assert not [h for h in found if h[1] == "ORG"]
+    assert ("Yangpu Economic Development Zone", "PLACE", "en.place.park") in found

@@ -67,6 +67,10 @@ def make_events(cfg: EventsConfig):
             main = people.choose_main(cands)
             if main is not None and main.drives:
                 fired.append(f"main_person:{main.drives}")
+            # cite the guest cue when it kept a higher-ranked received guest from being the main person
+            outranking_guest = next((c.guest for c in cands if c.guest and main is not None and c.rank > main.rank), None)
+            if outranking_guest:
+                fired.append(f"main_person:{outranking_guest}")
         # With no event (a statistics release) a quoted manager is no main person: only an official acts.
         if decision.type == "other" and main is not None and not people.is_official(rules, main):
             main = None

@@ -32,6 +32,7 @@ class Candidate:
     rank_rule: str | None = None
     org_title: tuple[int, int] | None = None
     accompany: bool = False
+    guest: str | None = None
     reference: bool = False
     drives: str | None = None
     answers: str | None = None
@@ -208,6 +209,8 @@ def collect(rules: EventRules, doc: Document, lead: list[tuple[int, int]]) -> li
             s, e = body_mentions[0]
             sent = sentence_around(doc.norm_text, s, segment_of(body, s))
             cand.accompany = _cue_in(rules, doc, "accompany", e, sent[1])
+            clause = clause_around(doc.norm_text, s, e, segment_of(body, s))
+            cand.guest = _cue_id(rules, doc, "guest", clause[0], s)
         for s, e in body_mentions:
             sent = sentence_around(doc.norm_text, s, segment_of(body, s))
             cand.drives = cand.drives or _cue_id(rules, doc, "drive", e, _until_next_person(person_starts, e, sent[1]))
@@ -290,11 +293,11 @@ def press_answerer(rules: EventRules, cands: list[Candidate]) -> Candidate | Non
 
 
 def choose_main(cands: list[Candidate]) -> Candidate | None:
-    """Highest rank among those driving the event; ties broken by chairing, lead subject, prominence, first mention."""
+    """Highest rank among hosts (not accompanying, not a received guest); ties: chairing, lead, prominence, first."""
     pool = [c for c in cands if not c.reference]
     if not pool:
         return None
-    return max(pool, key=lambda c: (not c.accompany, c.rank, bool(c.drives), c.lead_subject, c.prominence, -c.first))
+    return max(pool, key=lambda c: (not c.accompany, not c.guest, c.rank, bool(c.drives), c.lead_subject, c.prominence, -c.first))
 
 
 def _org_from_title(rules: EventRules, doc: Document, title: tuple[int, int]) -> tuple[str, str, str] | None:

@@ -70,7 +70,7 @@ class OrgRule:
 
 @dataclass(frozen=True)
 class Cue:
-    """A role cue (accompany, reference, visit, attend)."""
+    """A role cue (accompany, guest, reference, visit, attend)."""
 
     id: str
     role: str

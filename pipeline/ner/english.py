@@ -65,6 +65,7 @@ class EnglishRules:
         self.heads = set(self.r["en.org.named"]["heads"])
         self.named_park_heads = set(self.r["en.place.park"]["named_heads"])
         self.party_prefixes = set(self.r["en.org.gov_body"]["party_prefixes"])
+        self.park_bodies = set(self.r["en.org.gov_body"]["park_bodies"])
         self.sector_words = set(self.r["en.org.named"]["sector_words"])
         self.enum_cue = re.compile(self.r["en.org.enumeration"]["cue"])
         self.platform_cue = re.compile(self.r["en.org.quoted_platform"]["cue"])
@@ -142,7 +143,8 @@ class EnglishRules:
         out += [(s, self._chain(e, by_start), "ORG", "en.org.national") for s, e in lex.get("NATIONAL", [])]
         out += self._titles(doc, lex, by_start, lambda i: body_start(locale_end(i)))
         out += self._named_orgs(doc, lex)
-        out += self._parks(doc, lex)
+        parks = self._parks(doc, lex)
+        out += parks + self._park_bodies(doc, lex, by_start, parks)
         out += self._features(doc, lex)
         out += self._persons(doc)
         ents = [RawEntity(doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text), lab, rule) for s, e, lab, rule in out]
@@ -208,6 +210,20 @@ class EnglishRules:
                 starts = [i]
             if starts:
                 out.append((min(starts), e, "PLACE", "en.place.park"))
+        return out
+
+    def _park_bodies(self, doc, lex, by_start, parks) -> list:
+        """A park's own body: the park then the body (... Zone Administrative Committee), or the body of the park."""
+        out = []
+        park_at = {s: e for s, e, _, _ in parks}
+        for s, e in park_at.items():
+            if e in by_start["BODY"] and doc[e:by_start["BODY"][e]].text in self.park_bodies:
+                out.append((s, self._chain(by_start["BODY"][e], by_start), "ORG", "en.org.gov_body"))
+        for s, e in lex.get("BODY", []):
+            j = e + (e < len(doc) and doc[e].lower_ == "of")
+            j += j > e and j < len(doc) and doc[j].lower_ == "the"
+            if doc[s:e].text in self.park_bodies and j > e and j in park_at:
+                out.append((s, park_at[j], "ORG", "en.org.gov_body"))
         return out
 
     def _features(self, doc, lex) -> list:
