@@ -22,6 +22,16 @@ class BackendUnavailable(RuntimeError):
     """A back-end whose package or model is not installed; the message says what to install."""
 
 
+def model_source(model: str | None, install: str) -> str:
+    """A model the config names: a local path (relative to the repo) if it exists, else an identifier."""
+    from pipeline.config import REPO_ROOT
+
+    if not model:
+        raise BackendUnavailable(f"{install}; ner.model is not set")
+    path = REPO_ROOT / model  # an absolute path stays as it is
+    return str(path) if path.exists() else model
+
+
 class NerBackend(Protocol):
     """`predict(texts) -> one list of RawEntity per text`, offsets into that text."""
 

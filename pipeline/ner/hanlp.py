@@ -8,8 +8,7 @@ identifier HanLP already has in its local cache).
 from __future__ import annotations
 
 
-from pipeline.config import REPO_ROOT
-from pipeline.ner.base import BackendUnavailable, RawEntity
+from pipeline.ner.base import BackendUnavailable, RawEntity, model_source
 
 # HanLP tag sets: MSRA (NR/NS/NT), OntoNotes (PERSON/GPE/LOC/ORG/DATE), PKU (nr/ns/nt).
 HANLP_TO_LABEL = {
@@ -55,14 +54,12 @@ class HanlpBackend:
     name = "hanlp"
 
     def __init__(self, model: str | None = None, tokenizer: str | None = None) -> None:
-        if not model:
-            raise BackendUnavailable(f"{INSTALL}; ner.model is not set")
+        source = model_source(model, INSTALL)
         try:
             import hanlp
         except ImportError:
             raise BackendUnavailable(INSTALL) from None
-        path = REPO_ROOT / model  # relative to the repo like every config path; an absolute path stays as it is
-        self._ner = hanlp.load(str(path) if path.exists() else model)
+        self._ner = hanlp.load(source)
         self._tok = hanlp.load(tokenizer) if tokenizer else None
 
     def predict(self, texts: list[str]) -> list[list[RawEntity]]:

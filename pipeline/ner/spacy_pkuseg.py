@@ -8,8 +8,7 @@ the pipeline directory (`ner.model`) and, for a blank pipeline, the pkuseg model
 from __future__ import annotations
 
 
-from pipeline.config import REPO_ROOT
-from pipeline.ner.base import BackendUnavailable, RawEntity
+from pipeline.ner.base import BackendUnavailable, RawEntity, model_source
 
 # OntoNotes labels (zh_core_web_*) -> the project's labels; the others (NORP, CARDINAL...) are dropped.
 ONTONOTES_TO_LABEL = {
@@ -38,19 +37,14 @@ class SpacyPkusegBackend:
     name = "spacy-pkuseg"
 
     def __init__(self, model: str | None = None, pkuseg_model: str | None = None) -> None:
-        if not model:
-            raise BackendUnavailable(f"{INSTALL}; ner.model is not set")
+        source = model_source(model, INSTALL)
         try:
             import spacy
             import spacy_pkuseg  # noqa: F401  (the segmenter the pipeline's tokenizer calls)
         except ImportError:
             raise BackendUnavailable(INSTALL) from None
-        path = REPO_ROOT / model  # relative to the repo like every config path; an absolute path stays as it is
         try:
-            if path.exists():
-                nlp = spacy.load(path)
-            else:
-                nlp = spacy.load(model)  # an installed package name such as zh_core_web_sm
+            nlp = spacy.load(source)  # a local path, or an installed package name such as zh_core_web_sm
         except OSError as exc:
             raise BackendUnavailable(f"{INSTALL}; cannot load {model!r}: {exc}") from None
         if "ner" not in nlp.pipe_names:
