@@ -14,10 +14,16 @@ EXIT_INTERRUPTED = 130
 RUN_EXAMPLE = """example:
   zh-events run seeds --out outputs/seeds
   zh-events run 'scraped/**/*.html' more.jsonl --out out/ --set ner.backend=lac --workers 4 --resume
+  zh-events run crawl.warc.gz pages.zip dump.jsonl.gz --out out/ --max-error-rate 0.05
   find scraped -name '*.txt' | zh-events run - --out out/
 
-exit status: 0 when the run finished (documents that failed are listed in errors.jsonl and do not
-fail the run), 2 for a bad config or an unwritable output folder, 130 when interrupted."""
+inputs: .txt .html .htm .jsonl, each also compressed (.gz .bz2 .xz .zst); archives (.zip .tar .tar.gz .tgz
+.tar.bz2 .tar.xz .tar.zst) member by member; WARC (.warc .warc.gz), one document per HTML response.
+
+exit status: 0 when the run finished and some document gave a record (documents that failed are listed in
+errors.jsonl); 1 when the stages could not be built, no input document was found, every document failed,
+or more than --max-error-rate of them failed; 2 for a bad or missing config or an unwritable output
+folder; 130 when interrupted."""
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
@@ -36,12 +42,40 @@ def _cmd_run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("zh-events: interrupted; records written so far are kept (use --resume to continue)", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except RuntimeError as exc:
-        print(f"zh-events: {exc}", file=sys.stderr)
+    except Exception as exc:  # the stages could not be built (a missing model or back-end), or output failed
+        print(f"zh-events: run failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_FAILED
     if not args.quiet:
         _summary(manifest)
+    return run_status(manifest, args.max_error_rate)
+
+
+def run_status(manifest, max_error_rate: float | None = None) -> int:
+    """The exit status a finished run deserves (a message on stderr when it is not 0): failure when no
+    document was found, when every processed document failed, or when the share that failed is above
+    `max_error_rate`. Documents kept by --resume count as done, not as processed."""
+    processed = manifest.documents_seen - manifest.records_skipped_resume
+    if manifest.documents_seen == 0:
+        print("zh-events: no input document found", file=sys.stderr)
+        return EXIT_FAILED
+    if processed > 0 and manifest.errors >= processed:
+        print(f"zh-events: every document failed ({manifest.errors} errors, see errors.jsonl)", file=sys.stderr)
+        return EXIT_FAILED
+    if max_error_rate is not None and processed > 0 and manifest.errors / processed > max_error_rate:
+        print(f"zh-events: {manifest.errors} of {processed} documents failed "
+              f"({manifest.errors / processed:.1%} > --max-error-rate {max_error_rate:g})", file=sys.stderr)
+        return EXIT_FAILED
     return EXIT_OK
+
+
+def _rate(value: str) -> float:
+    try:
+        rate = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0.0 <= rate <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value} is not between 0 and 1")
+    return rate
 
 
 def _summary(manifest) -> None:
@@ -111,17 +145,20 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser(
         "run", formatter_class=fmt, epilog=RUN_EXAMPLE,
         help="process files into records.jsonl, errors.jsonl and manifest.json",
-        description="Read articles (.txt, .html, .jsonl; folders, globs, '-' for paths on stdin), run the "
+        description="Read articles (.txt, .html, .jsonl, compressed, archived or in WARC files; folders, globs, "
+                    "'-' for paths on stdin), run the "
                     "configured stages, write DIR/records.jsonl, DIR/errors.jsonl and DIR/manifest.json.",
     )
     run.add_argument("inputs", nargs="+", help="files, folders, glob patterns, or - to read paths from stdin")
     run.add_argument("--out", required=True, metavar="DIR", help="output folder (created if missing)")
-    run.add_argument("--config", metavar="FILE", help="TOML config (default: configs/default.toml)")
+    run.add_argument("--config", metavar="FILE", help="TOML config (default: the packaged configs/default.toml)")
     run.add_argument("--set", action="append", default=[], metavar="SECTION.KEY=VALUE",
                      help="override one config value, e.g. --set ner.backend=lac (repeatable)")
     run.add_argument("--workers", type=int, metavar="N", help="worker processes (default: run.workers, else the number of cores; 0 = in-process)")
     run.add_argument("--resume", action="store_true",
                      help="keep records already in DIR/records.jsonl for unchanged documents and config; process the rest")
+    run.add_argument("--max-error-rate", type=_rate, metavar="R",
+                     help="exit 1 when more than this share (0..1) of the processed documents failed, e.g. 0.05")
     run.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
     run.set_defaults(func=_cmd_run)
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import hashlib
 import json
+import os
 import tomllib
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +16,58 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from pipeline.registry import available_stages, load_plugins
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CONFIG = REPO_ROOT / "configs" / "default.toml"
+PACKAGE_ROOT = Path(__file__).resolve().parent
+# The source checkout (scripts, tests and training write here); an installed package does not need it.
+REPO_ROOT = PACKAGE_ROOT.parent
+_EXTRACTED = contextlib.ExitStack()  # packaged files copied out of a zip import, removed at exit
+atexit.register(_EXTRACTED.close)
+
+
+def resource_path(rel: str | Path) -> Path:
+    """The file or folder a config path names: the one resolver for rule files, data and models.
+
+    Absolute paths, `~/...` and paths starting with `./` or `../` are the user's and are taken as given
+    (relative to the working directory). Any other relative path names a file shipped with the package:
+    `configs/...` and `models/...` (top-level folders of the checkout, mapped into the package as
+    `pipeline/configs` and `pipeline/models` by the wheel build) and `pipeline/data/...`, found through
+    `importlib.resources`, so a wheel installed anywhere finds them as the checkout does. A relative path
+    that is not packaged but exists under the working directory is taken from there. A path found nowhere is
+    returned as the packaged location, so the loader's error names where it looked.
+    """
+    raw = os.fspath(rel)
+    path = Path(raw).expanduser()
+    if path.is_absolute():
+        return path
+    if raw.startswith(("./", "../", ".\\", "..\\")) or raw in (".", ".."):
+        return Path.cwd() / path
+    found = _packaged(path)
+    if found is not None:
+        return found
+    if path.exists():
+        return Path.cwd() / path
+    parts = path.parts[1:] if path.parts[:1] == ("pipeline",) else path.parts
+    return PACKAGE_ROOT.joinpath(*parts)
+
+
+def _packaged(path: Path) -> Path | None:
+    """A packaged resource as a real path, or None: inside the package first, then beside it (checkout)."""
+    parts = path.parts[1:] if path.parts[:1] == ("pipeline",) else path.parts
+    if not parts:
+        return None
+    node = resources.files("pipeline").joinpath(*parts)
+    if node.is_file() or node.is_dir():
+        if isinstance(node, Path):
+            return node
+        return Path(_EXTRACTED.enter_context(resources.as_file(node)))
+    beside = REPO_ROOT / path  # a source checkout keeps configs/ and models/ beside the package
+    if path.parts[0] in ("configs", "models") and beside.exists():
+        return beside
+    return None
+
+
+DEFAULT_CONFIG = resource_path("configs/default.toml")
+# Short names a config or --set may use, and the field each stands for.
+KEY_ALIASES = {("ner", "backend"): "backend_zh"}
 
 
 class ConfigError(Exception):
@@ -40,7 +94,17 @@ class RunConfig(StageConfig):
     workers: int | None = Field(None, ge=0, description="worker processes; None = number of cores; 0 = in-process")
     doc_timeout_s: float = Field(60.0, gt=0, description="per-document time limit")
     max_doc_chars: int = Field(2_000_000, gt=0, description="longer decoded documents become error records")
-    max_file_bytes: int = Field(20_000_000, gt=0, description="larger input files become error records")
+    max_file_bytes: int = Field(
+        20_000_000, gt=0,
+        description="a larger document (file, archive member, WARC payload, JSONL row) becomes an error record; "
+                    "nothing past it is read",
+    )
+    max_unpacked_bytes: int = Field(
+        10_000_000_000, gt=0, description="a compressed input or archive that unpacks to more becomes an error record"
+    )
+    max_compression_ratio: float = Field(
+        200.0, gt=1, description="unpacked / packed bytes above this (past 8 MiB unpacked) is a decompression bomb"
+    )
     max_line_chars: int = Field(200_000, gt=0, description="a document with a longer line becomes an error record")
     plugins: list[str] = Field(
         default_factory=list, description="modules or .py files that register extra stages (imported before validation)"
@@ -89,19 +153,35 @@ def apply_override(data: dict, assignment: str) -> None:
         if not isinstance(node, dict):
             raise ConfigError(f"--set {assignment!r}: {k!r} is not a section")
     node[keys[-1]] = _parse_value(raw.strip())
+    alias = KEY_ALIASES.get(tuple(keys))
+    if alias is not None:  # the alias given on the command line wins over the field in the file
+        node[alias] = node.pop(keys[-1])
+
+
+def _resolve_aliases(data: dict, source: str) -> None:
+    """Rename alias keys of a config file to their fields (both at once is ambiguous: an error)."""
+    for (section, key), field in KEY_ALIASES.items():
+        node = data.get(section)
+        if isinstance(node, dict) and key in node:
+            if field in node and node[field] != node[key]:
+                raise ConfigError(f"{source}: [{section}] sets both {key!r} and {field!r}; {key} is short for {field}")
+            node[field] = node.pop(key)
 
 
 def load_config(path: str | Path | None = None, overrides: list[str] | None = None) -> BaseModel:
     """Read a TOML config (the default one if `path` is None), apply overrides, validate."""
-    cfg_path = Path(path) if path else DEFAULT_CONFIG
-    data: dict = {}
-    if cfg_path.exists():
-        try:
-            data = tomllib.loads(cfg_path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{cfg_path}: not valid TOML: {exc}") from exc
-    elif path:
-        raise ConfigError(f"{cfg_path}: config file not found")
+    cfg_path = Path(path).expanduser() if path else DEFAULT_CONFIG
+    if not cfg_path.is_file():
+        what = "config file" if path else "the packaged default config"
+        problem = "is not a regular file" if cfg_path.exists() else "not found"
+        raise ConfigError(f"{cfg_path}: {what} {problem}")
+    try:
+        data = tomllib.loads(cfg_path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{cfg_path}: cannot read config: {exc.strerror or exc}") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{cfg_path}: not valid TOML: {exc}") from exc
+    _resolve_aliases(data, str(cfg_path))
     for assignment in overrides or []:
         apply_override(data, assignment)
     plugins = data.get("run", {}).get("plugins", [])
@@ -121,6 +201,10 @@ def load_config(path: str | Path | None = None, overrides: list[str] | None = No
     unknown = [s for s in cfg.run.stages if s not in known]
     if unknown:
         raise ConfigError(f"run.stages names unknown stage(s) {unknown}; known: {sorted(known)}")
+    for name in cfg.run.stages:
+        for f in getattr(cfg, name).data_files():
+            if not Path(f).exists():
+                raise ConfigError(f"{name}: rule or data file {f} not found (paths: absolute, ./relative, or packaged)")
     return cfg
 
 

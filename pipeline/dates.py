@@ -15,7 +15,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipeline.config import REPO_ROOT, StageConfig
+from pipeline.config import StageConfig, resource_path
 from pipeline.document import DateMention, Document
 from pipeline.registry import register_stage
 
@@ -36,7 +36,7 @@ class DatesConfig(StageConfig):
 
     def data_files(self) -> list[Path]:
         """The rule file is part of the config hash."""
-        return [REPO_ROOT / self.rules]
+        return [resource_path(self.rules)]
 
 
 @dataclass(frozen=True)
@@ -274,7 +274,7 @@ def choose_published(pubs: list[DateMention]) -> DateMention | None:
 @register_stage("dates", DatesConfig)
 def make_dates(cfg: DatesConfig):
     """Build the dates stage: load the rule file once."""
-    rules = load_rules(REPO_ROOT / cfg.rules)
+    rules = load_rules(resource_path(cfg.rules))
 
     def run(doc: Document) -> Document:
         mentions: list[DateMention] = []

@@ -28,7 +28,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from pipeline.config import REPO_ROOT, StageConfig
+from pipeline.config import StageConfig, resource_path
 from pipeline.document import Document
 from pipeline.registry import StageError, register_stage
 from pipeline.schema import Byline, LineInfo, RemovedSpan
@@ -57,7 +57,7 @@ class StripConfig(StageConfig):
 
     def data_files(self) -> list[Path]:
         """The three rule files, hashed into the config hash."""
-        return [REPO_ROOT / self.line_rules, REPO_ROOT / self.inline_rules, REPO_ROOT / self.features]
+        return [resource_path(self.line_rules), resource_path(self.inline_rules), resource_path(self.features)]
 
 
 class RuleSpec(BaseModel):
@@ -620,10 +620,10 @@ class Stripper:
 @register_stage("strip", StripConfig)
 def make_strip(cfg: StripConfig):
     """Build the strip stage from its rule files."""
-    line_rules = load_rules(REPO_ROOT / cfg.line_rules)
-    inline_rules = load_rules(REPO_ROOT / cfg.inline_rules, need_cut=True)
+    line_rules = load_rules(resource_path(cfg.line_rules))
+    inline_rules = load_rules(resource_path(cfg.inline_rules), need_cut=True)
     try:
-        features = Features.model_validate(_load_toml(REPO_ROOT / cfg.features))
+        features = Features.model_validate(_load_toml(resource_path(cfg.features)))
     except ValueError as exc:
         raise StageError(f"{cfg.features}: invalid strip features: {exc}") from exc
     return Stripper(line_rules, inline_rules, features)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.config import REPO_ROOT, StageConfig
+from pipeline.config import StageConfig, resource_path
 from pipeline.document import Document
 from pipeline.registry import register_stage
 from pipeline.schema import Event
@@ -25,7 +25,7 @@ class EventsConfig(StageConfig):
 
     def data_files(self) -> list[Path]:
         """The rule files are part of the config hash."""
-        return [REPO_ROOT / self.triggers, REPO_ROOT / self.titles, REPO_ROOT / self.roles]
+        return [resource_path(self.triggers), resource_path(self.titles), resource_path(self.roles)]
 
 
 @register_stage("events", EventsConfig)
@@ -37,7 +37,7 @@ def make_events(cfg: EventsConfig):
     from pipeline.events.text import lead_regions
     from pipeline.events.when import event_date
 
-    rules = load_rules(REPO_ROOT / cfg.triggers, REPO_ROOT / cfg.titles, REPO_ROOT / cfg.roles)
+    rules = load_rules(resource_path(cfg.triggers), resource_path(cfg.titles), resource_path(cfg.roles))
 
     def run(doc: Document) -> Document:
         decision = decide_type(rules, doc)

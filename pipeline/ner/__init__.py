@@ -13,7 +13,7 @@ import re
 
 from pydantic import Field
 
-from pipeline.config import REPO_ROOT, StageConfig
+from pipeline.config import StageConfig, resource_path
 from pipeline.document import Document
 from pipeline.registry import StageError, register_stage
 
@@ -44,7 +44,7 @@ class NerConfig(StageConfig):
 
     def data_files(self):
         """Rule and gazetteer files (hashed into the config hash)."""
-        return [REPO_ROOT / p for p in (self.rules, self.surnames, self.english_rules, self.gazetteer, self.syllables)]
+        return [resource_path(p) for p in (self.rules, self.surnames, self.english_rules, self.gazetteer, self.syllables)]
 
 
 def chunks(text: str, segments: list[tuple[int, int]], max_chars: int) -> list[tuple[int, int]]:
@@ -87,9 +87,9 @@ def make_ner(cfg: NerConfig):
     from pipeline.ner.link import complete_persons, link, resolve
     from pipeline.ner.zh_rules import Cand, ChineseRules
 
-    gaz = Gazetteer.load(REPO_ROOT / cfg.gazetteer)
-    zh_rules = ChineseRules(REPO_ROOT / cfg.rules, REPO_ROOT / cfg.surnames, gaz)
-    en_rules = EnglishRules(REPO_ROOT / cfg.english_rules, REPO_ROOT / cfg.surnames, REPO_ROOT / cfg.syllables, gaz)
+    gaz = Gazetteer.load(resource_path(cfg.gazetteer))
+    zh_rules = ChineseRules(resource_path(cfg.rules), resource_path(cfg.surnames), gaz)
+    en_rules = EnglishRules(resource_path(cfg.english_rules), resource_path(cfg.surnames), resource_path(cfg.syllables), gaz)
     backends: dict[str, object] = {}
 
     def backend(name: str):

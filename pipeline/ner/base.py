@@ -24,11 +24,11 @@ class BackendUnavailable(RuntimeError):
 
 def model_source(model: str | None, install: str) -> str:
     """A model the config names: a local path (relative to the repo) if it exists, else an identifier."""
-    from pipeline.config import REPO_ROOT
+    from pipeline.config import resource_path
 
     if not model:
         raise BackendUnavailable(f"{install}; ner.model is not set")
-    path = REPO_ROOT / model  # an absolute path stays as it is
+    path = resource_path(model)  # absolute, ~ and ./ paths as given, else the packaged file
     return str(path) if path.exists() else model
 
 

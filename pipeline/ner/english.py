@@ -14,7 +14,7 @@ import tomllib
 from functools import lru_cache
 from pathlib import Path
 
-from pipeline.config import REPO_ROOT
+from pipeline.config import resource_path
 from pipeline.ner.base import RawEntity
 from pipeline.ner.gazetteer import EN_LEVEL, Gazetteer
 
@@ -283,8 +283,8 @@ class EnglishBackend:
 
     def __init__(self, rules: EnglishRules | None = None) -> None:
         if rules is None:
-            d = REPO_ROOT / "configs" / "ner"
-            data = REPO_ROOT / "pipeline" / "data"
+            d = resource_path("configs/ner")
+            data = resource_path("pipeline/data")
             rules = EnglishRules(d / "english.toml", d / "surnames.toml", data / "pinyin_syllables.txt",
                                  Gazetteer.load(data / "gazetteer_cn.tsv"))
         self.rules = rules

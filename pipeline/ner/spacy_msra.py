@@ -6,10 +6,10 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from pipeline.config import REPO_ROOT
+from pipeline.config import resource_path
 from pipeline.ner.base import BackendUnavailable, RawEntity
 
-DEFAULT_MODEL = REPO_ROOT / "models" / "spacy-msra"
+DEFAULT_MODEL = resource_path("models/spacy-msra")
 
 # MSRA's labels, which the model predicts -> the project's labels (pipeline/ner/base.py LABELS).
 MSRA_TO_LABEL = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
@@ -55,7 +55,7 @@ class SpacyMsraBackend:
     name = "spacy-msra"
 
     def __init__(self, model_path: str | Path = DEFAULT_MODEL, batch_size: int = 256):
-        path = REPO_ROOT / Path(model_path)  # a relative path is relative to the repo, like every config path
+        path = resource_path(model_path)  # a relative path names a packaged model unless it starts with ./ (see resource_path)
         if not (path / "config.cfg").is_file():
             raise BackendUnavailable(
                 f"spacy-msra: no trained spaCy model at {path} (no config.cfg). Train it with "

@@ -13,7 +13,7 @@ import tomllib
 
 from pydantic import Field
 
-from pipeline.config import REPO_ROOT, StageConfig
+from pipeline.config import StageConfig, resource_path
 from pipeline.document import Document
 from pipeline.offsets import OffsetMap, TextBuilder
 from pipeline.registry import StageError, register_stage
@@ -35,7 +35,7 @@ class NormalizeConfig(StageConfig):
 
     def data_files(self):
         """Rules and character counts: both change what the stage does."""
-        return [REPO_ROOT / self.rules, REPO_ROOT / self.char_freq]
+        return [resource_path(self.rules), resource_path(self.char_freq)]
 
 
 class Edits:
@@ -105,14 +105,14 @@ def make_normalize(cfg: NormalizeConfig):
     from pipeline.normalize.script import Converter, language
 
     try:
-        rules = tomllib.loads((REPO_ROOT / cfg.rules).read_text(encoding="utf-8"))
+        rules = tomllib.loads(resource_path(cfg.rules).read_text(encoding="utf-8"))
         conv = Converter(cfg.opencc_profile)
     except (OSError, tomllib.TOMLDecodeError, ValueError) as exc:
         raise StageError(f"normalize: cannot load {cfg.rules} / OpenCC profile {cfg.opencc_profile!r}: {exc}") from exc
     clean_rules = cleanup.load_rules(rules.get("rule", []))
     mj = rules["mojibake"]
     py = rules["pinyin"]
-    model = CharModel(REPO_ROOT / cfg.char_freq, conv.char)
+    model = CharModel(resource_path(cfg.char_freq), conv.char)
     repairer = mojibake.Repairer(model, mj)
 
     def run(doc: Document) -> Document:
