@@ -84,6 +84,15 @@ TYPES = [
     ("The city held a planning report meeting on the industry.", "meeting", "evt.meeting.en"),
     ("市政府新闻办举行新闻发布会,介绍产业情况。", "press_conference", "evt.press.zh"),
     ("The city government held a press conference on textiles.", "press_conference", "evt.press.en"),
+    ("5月8日,县里与一家新材料企业举行项目签约仪式。", "other", "evt.other.ceremony.zh"),
+    ("園區第二批重點項目集中開工,副縣長出席。", "other", "evt.other.ceremony.zh"),
+    ("县城污水处理厂奠基,市长宣布开工。", "other", "evt.other.ceremony.zh"),
+    ("全市消费品工业推广周启动。", "other", "evt.other.ceremony.zh"),
+    ("The county held a groundbreaking ceremony for a paper mill.", "other", "evt.other.ceremony.en"),
+    ("On March 2, the district signed 8 projects worth 3 billion yuan.", "other", "evt.other.ceremony.en"),
+    ("The city's tea promotion week opened in the square.", "other", "evt.other.ceremony.en"),
+    ("区长主持会议,倾听企业家的意见和建议。", "symposium", "evt.symposium.listen.zh"),
+    ("The mayor invited business owners to voice their opinions on taxes.", "symposium", "evt.symposium.listen.en"),
 ]
 
 
@@ -103,6 +112,42 @@ def test_type_triggers(text, etype, rule):
 ])
 def test_type_near_misses(text):
     assert event_of(text).type == "other"
+
+
+def test_ceremony_gives_way_to_a_visit_of_equal_weight():
+    # a visit to a plant that also holds a groundbreaking: the visit is the event (other is last in precedence)
+    assert event_of("副市长到园区调研,出席项目开工仪式。").type == "inspection"
+
+
+def test_visiting_group_is_not_a_visit():
+    # 考察团 names the received delegation: the reception (会见) is the event
+    ev = event_of("4月2日,市长会见了新材料产业考察团。")
+    assert (ev.type, ev.secondary_types) == ("meeting", [])
+    assert "type:evt.meeting.reception.zh" in ev.rules
+
+
+def test_cited_meeting_and_visit_are_not_the_event():
+    # the plenary and the leader's visit are cited through their spirit; the symposium is the event
+    text = "昨天,区委书记主持召开企业家座谈会,学习贯彻省委全会精神和总书记考察本省重要讲话精神。"
+    ev = event_of(text)
+    assert (ev.type, ev.secondary_types) == ("symposium", [])
+
+
+def test_cited_meeting_near_miss():
+    # a meeting that deploys work is this article's meeting
+    assert event_of("县政府召开常务会议部署防汛工作。").type == "meeting"
+
+
+def test_visit_word_naming_the_symposium():
+    text = "市人大常委会召开议案调研企业家座谈会\n3月2日,市人大常委会召开企业家座谈会,副主任参加调研。"
+    ev = event_of(text, roles={0: "title"})
+    assert ev.type == "symposium"
+
+
+def test_symposium_subject_over_a_supervision_visit():
+    # the visit (督导) frames the symposium the article is about: listening to firms' opinions
+    text = "听取企业心声\n昨天,市长率队到城区督导,并主持召开企业座谈会,面对面听取企业意见建议。"
+    assert event_of(text, roles={0: "title"}).type == "symposium"
 
 
 def test_symposium_during_inspection_is_secondary():
