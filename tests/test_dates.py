@@ -145,6 +145,7 @@ CONTEXT = [
     ("去年8月9日,他曾到访。", "8月9日", "past", "ctx.past.before"),
     ("As of September 30, exports rose.", "September 30", "statistic", "ctx.statistic.before"),
     ("茶文化节将于本月18日开幕。", "本月18日", "plan", "ctx.plan.before"),
+    ("公司发布2022年半年度报告。", "2022年", "statistic", "ctx.statistic.after"),
     ("博览会定于10月9日举行。", "10月9日", "plan", "ctx.plan.before"),
     ("江城在线3月8日南湖讯 副县长到园区察看。", "3月8日", "dateline", "ctx.dateline.after"),
     ("海峡网6月2日福州消息 省长会见客人。", "6月2日", "dateline", "ctx.dateline.after"),
