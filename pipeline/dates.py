@@ -26,6 +26,7 @@ _MONTHS_EN = {
 }
 # Clause boundaries: context rules never look across them.
 _CLAUSE_END = re.compile(r"[。!?！？;；,，\n]")
+_SENTENCE_END = re.compile(r"[。!?！？]|[a-z]\.(?:\s|$)")
 
 
 class DatesConfig(StageConfig):
@@ -65,7 +66,9 @@ class DateRules:
     pub_sentence: re.Pattern
     pub_source_id: str
     pub_dateline_id: str
-    pub_exclude: re.Pattern
+    pub_exclude: tuple[tuple[str, re.Pattern], ...]
+    pub_meta: _Rule
+    pub_year_line: _Rule
     max_source_line_chars: int
 
 
@@ -99,7 +102,10 @@ def load_rules(path: Path) -> DateRules:
         pub_sentence=re.compile(pub["pub.source_line"]["sentence"]),
         pub_source_id="pub.source_line",
         pub_dateline_id="pub.dateline",
-        pub_exclude=re.compile(data["publication"]["exclude"]["pattern"]),
+        pub_exclude=tuple((r["id"], re.compile(r["pattern"])) for r in data["publication"]["exclude"]),
+        pub_meta=_Rule(data["publication"]["meta"]["id"], "publication", re.compile(data["publication"]["meta"]["pattern"])),
+        pub_year_line=_Rule(data["publication"]["year_line"]["id"], "publication_year",
+                            re.compile(data["publication"]["year_line"]["pattern"])),
         max_source_line_chars=int(data["publication"]["max_source_line_chars"]),
     )
 
@@ -211,8 +217,8 @@ def find_relative(rules: DateRules, norm: str, text: str, start: int, end: int, 
 
 
 def classify(rules: DateRules, norm: str, mention: DateMention, window: int) -> DateMention:
-    """Re-kind a candidate date that its clause marks as a statistic, plan or past date."""
-    if mention.kind not in ("event", "range", "day", "year", "month"):
+    """Re-kind a candidate date that its clause marks as a statistic, plan, past date or dateline."""
+    if mention.kind not in ("event", "range", "day", "year", "month", "relative"):
         return mention
     before = norm[max(0, mention.start - window):mention.start]
     cut = [m.end() for m in _CLAUSE_END.finditer(before)]
@@ -228,16 +234,39 @@ def classify(rules: DateRules, norm: str, mention: DateMention, window: int) -> 
     return mention
 
 
+def _is_paragraph(line: str) -> bool:
+    """A body line that reads as a paragraph (a sentence end or length), not a stray widget kept as body."""
+    return bool(_SENTENCE_END.search(line)) or len(line.strip()) >= 40
+
+
+def _page_line(ln, first_body: int | None) -> bool:
+    """A line that may hold the page's own date: boilerplate, or any non-body line above the body."""
+    if ln.role == "boilerplate":
+        return True
+    return ln.role in ("title", "duplicate") and (first_body is None or ln.n < first_body)
+
+
 def publication_dates(rules: DateRules, doc: Document) -> list[DateMention]:
-    """Full dates stated on the article's own date or source lines, and in cut datelines."""
+    """Full dates stated on the article's own date or source lines, page years, and dates in cut datelines.
+
+    Strip may call the date line boilerplate or take it for a title; either way it is read here as evidence.
+    """
     out: list[DateMention] = []
-    first_body = next((ln.n for ln in doc.lines if ln.role == "body"), None)
+    first_body = next((ln.n for ln in doc.lines if ln.role == "body" and _is_paragraph(doc.norm_text[ln.start:ln.end])), None)
     for ln in doc.lines:
-        if ln.role != "boilerplate":
+        if not _page_line(ln, first_body):
             continue
         line_norm = doc.norm_text[ln.start:ln.end]
-        if rules.pub_exclude.search(line_norm):
+        if any(p.search(line_norm) for _, p in rules.pub_exclude):
             continue
+        before_body = first_body is None or ln.n < first_body
+        year_only = rules.pub_year_line.regex.match(line_norm)
+        if year_only and before_body:
+            s, e = ln.start + year_only.start("y"), ln.start + year_only.end("y")
+            out.append(DateMention(start=s, end=e, text=doc.text[s:e], year=int(year_only.group("y")),
+                                   kind="publication_year", line=ln.n, rule=rules.pub_year_line.id))
+            continue
+        meta = rules.pub_meta.regex.search(line_norm)
         for dm in find_absolute(rules, doc.norm_text, doc.text, ln.start, ln.end, ln.n):
             if dm.iso is None:
                 continue
@@ -246,9 +275,11 @@ def publication_dates(rules: DateRules, doc: Document) -> list[DateMention]:
                 out.append(dm.model_copy(update={"kind": "publication", "rule": f"{dm.rule}+{rules.pub_label.id}"}))
                 continue
             rest = line_norm[:dm.start - ln.start] + line_norm[dm.end - ln.start:]
-            before_body = first_body is None or ln.n < first_body
-            if (before_body and len(line_norm.strip()) <= rules.max_source_line_chars
-                    and not rules.pub_sentence.search(rest)):
+            if not before_body or len(line_norm.strip()) > rules.max_source_line_chars:
+                continue
+            if meta:
+                out.append(dm.model_copy(update={"kind": "publication", "rule": f"{dm.rule}+{rules.pub_meta.id}"}))
+            elif ln.role == "boilerplate" and not rules.pub_sentence.search(rest):
                 out.append(dm.model_copy(update={"kind": "publication", "rule": f"{dm.rule}+{rules.pub_source_id}"}))
     for cut in doc.removed:
         for dm in find_absolute(rules, doc.norm_text, doc.text, cut.start, cut.end, None):

@@ -76,6 +76,11 @@ FIRES = [
     ("全市2022年11月出口增长。", "2022年11月", "date.zh.ym", "month", None, None),
     ("公司成立于2010年,主营面料。", "2010年", "date.zh.y", "year", None, None),
     ("Output rose in September 2022 across the city.", "September 2022", "date.en.my", "month", None, None),
+    # a mirror that lower-cased the page: a month name right after 'on' is still a date
+    ("on march 7, the governor toured a wharf.", "march 7", "date.en.mdy", "event", None, "03-07"),
+    ("更新 2023 07/14 09:10:05", "2023 07/14", "date.num.y_md", "event", "2023-07-14", "07-14"),
+    ("2022全国丝绸博览会在湖州开幕。", "2022", "date.zh.year_prefix", "year", None, None),
+    ("The county signed 9 projects in the second half of 2020.", "of 2020", "date.en.y", "year", None, None),
 ]
 
 
@@ -95,6 +100,9 @@ NEAR_MISSES = [
     "每月15日前报送。",                   # 日前 glued to a number is not relative
     "日内瓦会议",
     "1-10月全市产值增长。",
+    "the march 7 figures",               # lower case without 'on': not a date
+    "2021家企业参加招聘会。",             # a count glued to its unit, not a year
+    "2019万元投资已到位。",
 ]
 
 
@@ -115,6 +123,7 @@ RELATIVE = [
     ("The mayor said yesterday that output rose.", "yesterday", "date.en.relative"),
     ("Earlier this week, the county held a meeting.", "Earlier this week", "date.en.relative"),
     ("The governor spoke on Monday at the forum.", "on Monday", "date.en.relative_weekday"),
+    ("下月3號,縣裡舉行簽約儀式。", "下月3號", "date.zh.relative_month_day"),
 ]
 
 
@@ -135,6 +144,11 @@ CONTEXT = [
     ("力争到2025年产值过千亿。", "2025年", "plan", "ctx.plan.before"),
     ("去年8月9日,他曾到访。", "8月9日", "past", "ctx.past.before"),
     ("As of September 30, exports rose.", "September 30", "statistic", "ctx.statistic.before"),
+    ("茶文化节将于本月18日开幕。", "本月18日", "plan", "ctx.plan.before"),
+    ("公司发布2022年半年度报告。", "2022年", "statistic", "ctx.statistic.after"),
+    ("博览会定于10月9日举行。", "10月9日", "plan", "ctx.plan.before"),
+    ("江城在线3月8日南湖讯 副县长到园区察看。", "3月8日", "dateline", "ctx.dateline.after"),
+    ("海峡网6月2日福州消息 省长会见客人。", "6月2日", "dateline", "ctx.dateline.after"),
 ]
 
 
@@ -208,3 +222,51 @@ def test_title_lines_are_read_boilerplate_only_for_publication():
                                  ("二〇二二", 2022), ("五", 5)])
 def test_cn_number(s, n):
     assert cn_number(s) == n
+
+
+def test_period_year_is_not_a_year():
+    # 2023/2024年 names a season or a fiscal period, not a year the text states for the event
+    assert [m.text for m in dates_of("了解2023/2024年榨季生产情况。").dates] == []
+
+
+def test_dateline_near_miss():
+    m = one("6月2日电力供应恢复正常。")
+    assert (m.kind, m.rule) == ("event", "date.zh.md")
+
+
+def test_publication_metadata_line_read_whatever_its_role():
+    # strip took the byline + date line for a title; it is still the page's own metadata line
+    text = "Port city talks trade\nBy Li Ming Updated: 2019-05-06\nOn May 2, the mayor met exporters."
+    doc = dates_of(text, roles={0: "title", 1: "title"})
+    pubs = [m for m in doc.dates if m.kind == "publication"]
+    assert [(m.text, m.rule) for m in pubs] == [("2019-05-06", "date.num.ymd+pub.labeled")]
+    assert doc.published == "2019-05-06"
+
+
+def test_publication_meta_fields_despite_stray_question_mark():
+    # a scraping artifact (?) is not sentence punctuation when the line names its fields (作者, 来源)
+    text = "作者:王一 来源:江城日?报 2024-03-02 08:00:01\n3月1日,市长到园区调研。"
+    doc = dates_of(text, roles={0: "boilerplate"})
+    assert [m.rule for m in doc.dates if m.kind == "publication"] == ["date.num.ymd+pub.meta_fields"]
+    assert doc.published == "2024-03-02"
+
+
+def test_archive_time_is_not_publication():
+    text = "归档时间:2019-12-01\n编稿时间: 2017-11-10 09:23\n11月9日,市长主持召开常务会议。"
+    doc = dates_of(text, roles={0: "boilerplate", 1: "boilerplate"})
+    assert doc.published == "2017-11-10"
+
+
+def test_page_year_line_before_the_body():
+    # a date widget split over lines; a stray widget word kept as body above it does not end the header
+    text = "订阅方式:\n2020\n05/14客户端\n5月12日,全市企业家座谈会召开。"
+    doc = dates_of(text, roles={1: "boilerplate", 2: "boilerplate"})
+    years = [m for m in doc.dates if m.kind == "publication_year"]
+    assert [(m.text, m.year, m.rule) for m in years] == [("2020", 2020, "pub.year_line")]
+
+
+def test_page_year_line_near_miss():
+    # a year alone after the body is not the page's date line
+    text = "5月12日,全市企业家座谈会召开。会议听取了意见。\n2020"
+    doc = dates_of(text, roles={1: "boilerplate"})
+    assert [m for m in doc.dates if m.kind == "publication_year"] == []

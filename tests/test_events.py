@@ -84,6 +84,15 @@ TYPES = [
     ("The city held a planning report meeting on the industry.", "meeting", "evt.meeting.en"),
     ("市政府新闻办举行新闻发布会,介绍产业情况。", "press_conference", "evt.press.zh"),
     ("The city government held a press conference on textiles.", "press_conference", "evt.press.en"),
+    ("5月8日,县里与一家新材料企业举行项目签约仪式。", "other", "evt.other.ceremony.zh"),
+    ("園區第二批重點項目集中開工,副縣長出席。", "other", "evt.other.ceremony.zh"),
+    ("县城污水处理厂奠基,市长宣布开工。", "other", "evt.other.ceremony.zh"),
+    ("全市消费品工业推广周启动。", "other", "evt.other.ceremony.zh"),
+    ("The county held a groundbreaking ceremony for a paper mill.", "other", "evt.other.ceremony.en"),
+    ("On March 2, the district signed 8 projects worth 3 billion yuan.", "other", "evt.other.ceremony.en"),
+    ("The city's tea promotion week opened in the square.", "other", "evt.other.ceremony.en"),
+    ("区长主持会议,倾听企业家的意见和建议。", "symposium", "evt.symposium.listen.zh"),
+    ("The mayor invited business owners to voice their opinions on taxes.", "symposium", "evt.symposium.listen.en"),
 ]
 
 
@@ -103,6 +112,42 @@ def test_type_triggers(text, etype, rule):
 ])
 def test_type_near_misses(text):
     assert event_of(text).type == "other"
+
+
+def test_ceremony_gives_way_to_a_visit_of_equal_weight():
+    # a visit to a plant that also holds a groundbreaking: the visit is the event (other is last in precedence)
+    assert event_of("副市长到园区调研,出席项目开工仪式。").type == "inspection"
+
+
+def test_visiting_group_is_not_a_visit():
+    # 考察团 names the received delegation: the reception (会见) is the event
+    ev = event_of("4月2日,市长会见了新材料产业考察团。")
+    assert (ev.type, ev.secondary_types) == ("meeting", [])
+    assert "type:evt.meeting.reception.zh" in ev.rules
+
+
+def test_cited_meeting_and_visit_are_not_the_event():
+    # the plenary and the leader's visit are cited through their spirit; the symposium is the event
+    text = "昨天,区委书记主持召开企业家座谈会,学习贯彻省委全会精神和总书记考察本省重要讲话精神。"
+    ev = event_of(text)
+    assert (ev.type, ev.secondary_types) == ("symposium", [])
+
+
+def test_cited_meeting_near_miss():
+    # a meeting that deploys work is this article's meeting
+    assert event_of("县政府召开常务会议部署防汛工作。").type == "meeting"
+
+
+def test_visit_word_naming_the_symposium():
+    text = "市人大常委会召开议案调研企业家座谈会\n3月2日,市人大常委会召开企业家座谈会,副主任参加调研。"
+    ev = event_of(text, roles={0: "title"})
+    assert ev.type == "symposium"
+
+
+def test_symposium_subject_over_a_supervision_visit():
+    # the visit (督导) frames the symposium the article is about: listening to firms' opinions
+    text = "听取企业心声\n昨天,市长率队到城区督导,并主持召开企业座谈会,面对面听取企业意见建议。"
+    assert event_of(text, roles={0: "title"}).type == "symposium"
 
 
 def test_symposium_during_inspection_is_secondary():
@@ -372,6 +417,68 @@ def test_closest_year():
     assert closest_year(12, 30, dt.date(2023, 1, 5)) == 2022
     assert closest_year(1, 3, dt.date(2022, 12, 28)) == 2023
     assert closest_year(8, 9, dt.date(2022, 11, 10)) == 2022
+    # reported months later: the event lies before the article, not as far after it
+    assert closest_year(2, 11, dt.date(2022, 8, 19)) == 2022
+
+
+def test_relative_gives_way_to_the_date_in_its_sentence():
+    d = event_of("今天上午(3月4日),市委书记到园区调研。").date
+    assert (d.text, d.month_day, d.relative) == ("3月4日", "03-04", False)
+
+
+def test_relative_stays_when_the_date_is_another_sentence():
+    d = event_of("近日,县长到企业调研。5月1日起新规施行。").date
+    assert (d.text, d.month_day, d.relative) == ("近日", None, True)
+
+
+def test_bare_page_date_line_is_not_the_event_date():
+    text = "2021-06-08\n记者提问:如何发展?\n副市长答:加快发展。"
+    d = event_of(text, roles={0: "boilerplate"}).date
+    assert (d.text, d.month_day, d.iso, d.published) == (None, None, None, "2021-06-08")
+
+
+def test_year_from_the_publication_date_keeps_its_evidence():
+    text = "发布时间:2022-08-19\n2月11日,县里举行项目集中签约仪式。"
+    d = event_of(text, roles={0: "boilerplate"}).date
+    assert (d.iso, d.year_source) == ("2022-02-11", "source_line")
+    assert [sp.text for sp in d.evidence] == ["2月11日", "2022-08-19"]
+
+
+def test_year_from_the_headline():
+    text = "县城举行2023年第一批重大项目集中开工仪式\n3月6日上午,县城举行重大项目集中开工仪式。"
+    d = event_of(text, roles={0: "title"}).date
+    assert (d.iso, d.year_source) == ("2023-03-06", "lead_year")
+    assert d.evidence[-1].text == "2023年"
+
+
+def test_two_years_in_the_lead_give_none():
+    text = "3月6日上午,县里举行2023年开工仪式,回顾2022年成绩。"
+    d = event_of(text).date
+    assert (d.month_day, d.iso) == ("03-06", None)
+
+
+def test_year_from_a_page_year_line():
+    text = "2020\n05/14客户端\n5月12日,全市企业家座谈会召开。"
+    d = event_of(text, roles={0: "boilerplate", 1: "boilerplate"}).date
+    assert (d.iso, d.year_source, d.evidence[-1].text) == ("2020-05-12", "page_year", "2020")
+
+
+def test_year_from_a_full_date_near_it_in_the_body():
+    text = "10月8日,省政府新闻办召开发布会。博览会将于2024年10月20日开幕。"
+    d = event_of(text).date
+    assert (d.iso, d.year_source, d.evidence[-1].text) == ("2024-10-08", "body", "2024年10月20日")
+
+
+def test_far_body_date_lends_no_year():
+    text = "10月8日,省政府新闻办召开发布会。该项目2019年3月1日开工。"
+    d = event_of(text).date
+    assert (d.month_day, d.iso) == ("10-08", None)
+
+
+def test_english_lowercase_page_date():
+    text = "chief inspected a battery plant\ngeneral office     2021-04-12\non april 9, the chairman inspected the plant."
+    d = event_of(text, roles={0: "title", 1: "boilerplate"}).date
+    assert (d.text, d.iso) == ("april 9", "2021-04-09")
 
 
 # --- meetings named by the headline, Q&A speakers, company titles, chairing, no-event articles ----------

@@ -22,10 +22,16 @@ class TypeDecision:
 
 
 def _hits(rules: EventRules, doc: Document, segments: list[tuple[int, int]], weight: float):
+    """Trigger hits of the segments, less those that cite another event or only name a meeting's kind."""
     for s, e in segments:
-        for trig in rules.triggers:
-            for m in trig.regex.finditer(doc.norm_text, s, e):
-                yield trig, m.start(), m.end(), weight * trig.weight
+        found = [(trig, m.start(), m.end()) for trig in rules.triggers for m in trig.regex.finditer(doc.norm_text, s, e)
+                 if not rules.reference_after.match(doc.norm_text, m.end(), e)]
+        mod = rules.modifier
+        heads = [(hs, he) for t, hs, he in found if t.type in mod.heads]
+        for trig, hs, he in found:
+            if trig.type in mod.types and any(h0 >= he and mod.gap.fullmatch(doc.norm_text, he, h0) for h0, _ in heads):
+                continue
+            yield trig, hs, he, weight * trig.weight
 
 
 def _names_person(doc: Document, start: int, end: int) -> bool:

@@ -51,6 +51,16 @@ class Headline:
 
 
 @dataclass(frozen=True)
+class Modifier:
+    """A trigger of `types` right before a trigger of `heads` (across `gap`) only qualifies it."""
+
+    id: str
+    types: tuple[str, ...]
+    heads: tuple[str, ...]
+    gap: re.Pattern
+
+
+@dataclass(frozen=True)
 class Level:
     """A level marker (province, city, county ...)."""
 
@@ -90,6 +100,9 @@ class EventRules:
     ambiguity_penalty: float
     press_main_tier: str
     headline: Headline
+    reference_id: str
+    reference_after: re.Pattern
+    modifier: Modifier
     other_main_id: str
     tiers: tuple[Tier, ...]
     levels: tuple[Level, ...]
@@ -110,11 +123,12 @@ class EventRules:
         return tuple(c for c in self.cues if c.role == role)
 
 
-def _terms_regex(terms: list[str], pattern: str | None, ignore_case: bool) -> re.Pattern:
+def _terms_regex(terms: list[str], pattern: str | None, ignore_case: bool, not_followed_by: str | None = None) -> re.Pattern:
     parts = [re.escape(t) for t in sorted(terms, key=len, reverse=True)]
     if pattern:
         parts.append(f"(?:{pattern})")
-    return re.compile("|".join(parts), re.IGNORECASE if ignore_case else 0)
+    body = "(?:" + "|".join(parts) + ")" + (f"(?!{not_followed_by})" if not_followed_by else "")
+    return re.compile(body, re.IGNORECASE if ignore_case else 0)
 
 
 def load_rules(triggers: Path, titles: Path, roles: Path) -> EventRules:
@@ -129,7 +143,8 @@ def load_rules(triggers: Path, titles: Path, roles: Path) -> EventRules:
     return EventRules(
         triggers=tuple(
             Trigger(r["id"], r["type"], float(r["weight"]),
-                    _terms_regex(r.get("terms", []), r.get("pattern"), r.get("ignore_case", False)))
+                    _terms_regex(r.get("terms", []), r.get("pattern"), r.get("ignore_case", False),
+                                 r.get("not_followed_by")))
             for r in t["trigger"]
         ),
         qa=tuple(
@@ -145,6 +160,10 @@ def load_rules(triggers: Path, titles: Path, roles: Path) -> EventRules:
         press_main_tier=dec["press_main_tier"],
         headline=Headline(t["headline"]["id"], tuple(t["headline"]["types"]), tuple(t["headline"]["yields"]),
                           re.compile(t["headline"]["skip_after"])),
+        reference_id=t["reference"]["id"],
+        reference_after=re.compile(t["reference"]["after"]),
+        modifier=Modifier(t["modifier"]["id"], tuple(t["modifier"]["types"]), tuple(t["modifier"]["heads"]),
+                          re.compile(t["modifier"]["gap"])),
         other_main_id=t["other_main"]["id"],
         tiers=tuple(
             Tier(r["id"], int(r["tier"]), r.get("level"),
