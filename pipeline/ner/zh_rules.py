@@ -42,7 +42,15 @@ class Cand:
 
 
 def _spans(matches, doc, key_id) -> list[tuple[int, int]]:
-    return [(doc[s:e].start_char, doc[s:e].end_char) for k, s, e in matches if k == key_id]
+    """Character spans of one lexicon's matches. The tokenizer keeps whitespace apart from the characters,
+    so a phrase may match across a space or line break (苏 州); such a span is not the lexicon's word and is dropped."""
+    out = []
+    for k, s, e in matches:
+        if k == key_id:
+            span = doc[s:e]
+            if not any(ch.isspace() for ch in span.text):
+                out.append((span.start_char, span.end_char))
+    return out
 
 
 def _longest_first(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -236,6 +244,8 @@ class ChineseRules:
         for s, e in _longest_first(got["PLACE"]):
             form = text[s:e]
             place = self.gaz.lookup(form)
+            if place is None:
+                continue  # a match that is not a gazetteer form never names a place
             confirmed = False
             # 苏州市领导 is 苏州 + 市领导: a level word starting on the name's last character wins.
             if form[-1] in LEVEL_CHARS and e - 1 in level_starts and place and place.short == form[:-1]:
