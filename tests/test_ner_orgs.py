@@ -100,3 +100,31 @@ def test_industry_lexicon_is_up_to_date():
 def test_industry_lexicon_names_its_source():
     head = (REPO_ROOT / "pipeline" / "data" / "industry_words.tsv").read_text(encoding="utf-8").splitlines()[0]
     assert "GB/T 4754-2017" in head
+
+
+def test_party_group_with_a_role_is_part_of_the_title(run):
+    got = run("许昌市人大常委会党组副书记、副主任赵立群出席会议。")
+    assert "许昌市人大常委会" in got["ORG"] and "许昌市人大常委会党组" not in got["ORG"], got
+
+
+def test_party_group_without_a_role_is_a_body(run):
+    got = run("会上，丽水市人大常委会党组传达了文件精神。")
+    assert "丽水市人大常委会党组" in got["ORG"], got
+
+
+@pytest.mark.parametrize("text,org", [
+    ("中共宁波市委宣传部部长李华发言。", "中共宁波市委宣传部"),
+    ("中国共产党曲靖市委员会召开全会。", "中国共产党曲靖市委员会"),
+])
+def test_party_name_before_a_committee(run, text, org):
+    assert org in run(text)["ORG"]
+
+
+def test_media_outlets(run):
+    got = run("发布会上，《江城晚报》总编辑、新华社、中新社、《苍山》杂志、《贵州日报》、甘肃日报等媒体参加。")
+    assert {"江城晚报", "新华社", "中新社", "苍山", "贵州日报", "甘肃日报"} <= got["ORG"], got
+    assert not {"贵州", "甘肃"} & got["PLACE"]  # a place inside a medium's name is no place of the article
+
+
+def test_book_titles_are_not_media(run):
+    assert not run("他读了《关于加快发展的意见》和《山河故人》。")["ORG"]

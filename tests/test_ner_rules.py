@@ -96,6 +96,12 @@ def test_zh_org_town_before_company(zh, lac):
     assert ("鼎盛食品有限公司", "ORG", "zh.org.town_before_company") in got
 
 
+def test_zh_org_media(zh, lac):
+    got = hits(zh, lac, "《滨江晨报》、光明日报和《远山》杂志记者到场。", [])
+    assert {("滨江晨报", "ORG", "zh.org.media"), ("光明日报", "ORG", "zh.org.media"), ("远山", "ORG", "zh.org.media")} <= got
+    assert not [h for h in hits(zh, lac, "他写了《远山》一书。", []) if h[1] == "ORG"]
+
+
 def test_zh_org_venue(zh, lac):
     assert ("南通叠石桥家纺展厅", "ORG", "zh.org.venue") in hits(zh, lac, "在南通叠石桥家纺展厅，他了解情况。")
     assert not [h for h in hits(zh, lac, "在数字展厅，他了解情况。") if h[1] == "ORG"]

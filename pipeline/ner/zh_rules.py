@@ -108,6 +108,7 @@ class ChineseRules:
             "LEVEL": rules["zh.place.gazetteer"]["level_words"],
             "HONOR": rules["zh.person.honorific"]["titles"],
             "BRAND": rules["zh.org.brand"]["names"],
+            "MEDIA": rules["zh.org.media"]["outlets"],
         }
         self.key_ids = {}
         for key, words in lexicons.items():
@@ -233,6 +234,7 @@ class ChineseRules:
         out += self._honorifics(text, got)
         out += self._dotted_names(text, titles)
         out += [Cand(s, e, "ORG", "zh.org.brand", kind="company") for s, e in _longest_first(got["BRAND"])]
+        out += self._media(text, got)
         out += self._clause_sites(text, out)
         out += self._school_units(text, got, anchors + [(c.start, c.end, c.label) for c in out if c.label == "ORG"])
         out += self._features(text, places, backend)
@@ -307,14 +309,20 @@ class ChineseRules:
         for b in backend:
             if b.label == "PLACE" and text[b.start:b.end].endswith(self.town_chars) and b.end - b.start >= 3:
                 place_end.setdefault(b.end, Cand(b.start, b.end, "PLACE", b.source))
-        subs = got["SUB"] + got["BODY"]
+        # 党组 + a role (人大常委会|党组副书记) belongs to the title, not to the body's name
+        role_subs = set(self.r["zh.org.gov_body"]["role_subs"])
+        subs = [(s, e) for s, e in got["SUB"] + got["BODY"]
+                if not (text[s:e] in role_subs and text.startswith(self.roles, e))]
+        party = tuple(self.r["zh.org.gov_body"]["party_prefixes"])
         out = []
         for s, e in sorted(got["BODY"], key=lambda x: (x[0], -x[1])):
             if s not in place_end:
                 continue
             if any(c.start == place_end[s].start and c.end >= e for c in out):
                 continue
-            out.append(Cand(place_end[s].start, self._chain(e, subs), "ORG", "zh.org.gov_body", kind="gov"))
+            start = place_end[s].start
+            prefix = next((p for p in party if text.endswith(p, 0, start)), "")  # 中共|某某市委
+            out.append(Cand(start - len(prefix), self._chain(e, subs), "ORG", "zh.org.gov_body", kind="gov"))
         for s, e in _longest_first(got["NATIONAL"]):
             out.append(Cand(s, self._chain(e, subs), "ORG", "zh.org.national", kind="gov"))
         return out
@@ -630,6 +638,18 @@ class ChineseRules:
                 end = start - 1
             if len(items) >= 2:
                 out += [Cand(s, e, "ORG", "zh.org.enumeration", kind="company") for s, e in items]
+        return out
+
+    def _media(self, text, got) -> list[Cand]:
+        """Central news organizations by name, and newspapers or magazines written in 《》."""
+        r = self.r["zh.org.media"]
+        out = [Cand(s, e, "ORG", "zh.org.media", kind="company") for s, e in _longest_first(got["MEDIA"])]
+        for m in re.finditer("《([^《》\n]{2,%d})》" % r["max_name_chars"], text):
+            name = m.group(1)
+            if not all(NAME_CHAR.match(c) for c in name):
+                continue
+            if name.endswith(tuple(r["bracket_suffixes"])) or text.startswith(tuple(r["bracket_followers"]), m.end()):
+                out.append(Cand(m.start(1), m.end(1), "ORG", "zh.org.media", kind="company"))
         return out
 
     def _platforms(self, text) -> list[Cand]:
