@@ -82,6 +82,26 @@ def test_zh_org_suffix(zh, lac):
     assert not [h for h in hits(zh, lac, "要加强行业协会规范管理。") if h[1] == "ORG"]
 
 
+def test_zh_org_brand_industry(zh, lac):
+    text = "他们走访了华锐船舶、嘉禾茶业，了解生产情况。"
+    got = hits(zh, lac, text, [])
+    assert {("华锐船舶", "ORG", "zh.org.brand_industry"), ("嘉禾茶业", "ORG", "zh.org.brand_industry")} <= got
+    # one name in running prose with no visit, town or list around it: its start is unknown
+    assert not [h for h in hits(zh, lac, "今年全县茶业产值增长较快。", []) if h[1] == "ORG"]
+
+
+def test_zh_org_town_before_company(zh, lac):
+    text = "在石桥镇鼎盛食品有限公司，他察看了生产线。"
+    got = hits(zh, lac, text, [RawEntity(1, 4, "PLACE", "lac")])
+    assert ("鼎盛食品有限公司", "ORG", "zh.org.town_before_company") in got
+
+
+def test_zh_org_media(zh, lac):
+    got = hits(zh, lac, "《滨江晨报》、光明日报和《远山》杂志记者到场。", [])
+    assert {("滨江晨报", "ORG", "zh.org.media"), ("光明日报", "ORG", "zh.org.media"), ("远山", "ORG", "zh.org.media")} <= got
+    assert not [h for h in hits(zh, lac, "他写了《远山》一书。", []) if h[1] == "ORG"]
+
+
 def test_zh_org_venue(zh, lac):
     assert ("南通叠石桥家纺展厅", "ORG", "zh.org.venue") in hits(zh, lac, "在南通叠石桥家纺展厅，他了解情况。")
     assert not [h for h in hits(zh, lac, "在数字展厅，他了解情况。") if h[1] == "ORG"]

@@ -38,13 +38,16 @@ class NerConfig(StageConfig):
     surnames: str = "configs/ner/surnames.toml"
     english_rules: str = "configs/ner/english.toml"
     gazetteer: str = "pipeline/data/gazetteer_cn.tsv"
+    industry_words: str = Field("pipeline/data/industry_words.tsv",
+                                description="industry words of company short names (GB/T 4754-2017, scripts/build_industry_words.py)")
     syllables: str = "pipeline/data/pinyin_syllables.txt"
     max_chunk_chars: int = Field(150, ge=20, description="Chinese sentences longer than this are cut at clause breaks")
     max_chunk_chars_en: int = Field(2000, ge=20, description="the same for English sentences (the rules read whole lists)")
 
     def data_files(self):
         """Rule and gazetteer files (hashed into the config hash)."""
-        return [resource_path(p) for p in (self.rules, self.surnames, self.english_rules, self.gazetteer, self.syllables)]
+        return [resource_path(p) for p in (self.rules, self.surnames, self.english_rules, self.gazetteer,
+                                          self.industry_words, self.syllables)]
 
 
 def chunks(text: str, segments: list[tuple[int, int]], max_chars: int) -> list[tuple[int, int]]:
@@ -88,7 +91,7 @@ def make_ner(cfg: NerConfig):
     from pipeline.ner.zh_rules import Cand, ChineseRules
 
     gaz = Gazetteer.load(resource_path(cfg.gazetteer))
-    zh_rules = ChineseRules(resource_path(cfg.rules), resource_path(cfg.surnames), gaz)
+    zh_rules = ChineseRules(resource_path(cfg.rules), resource_path(cfg.surnames), gaz, resource_path(cfg.industry_words))
     en_rules = EnglishRules(resource_path(cfg.english_rules), resource_path(cfg.surnames), resource_path(cfg.syllables), gaz)
     backends: dict[str, object] = {}
 

@@ -23,6 +23,8 @@ NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9·]")
 # (深入 is a break word of the rules instead: 深 begins 深圳 and 深度合作区).
 STOP_CHARS = set("在到赴和与及、，,。；;：:是的了等向对从为把被将由以于走进来看察访调研参观考带率陪随")
 LEVEL_CHARS = set("省市县区镇乡州旗")
+# a determiner or a numeral and a measure word (这家, 一座老...): a description, never the start of a brand
+QUANTIFIED = re.compile(r"[这那该每各某本此其]|[一二两三四五六七八九十几多数]+[座个家所批些种条项处]")
 # Function words that may sit next to a name without being part of it.
 BOUNDARY_CHARS = STOP_CHARS | set("也还都就并已把被从对向于要会")
 
@@ -42,7 +44,15 @@ class Cand:
 
 
 def _spans(matches, doc, key_id) -> list[tuple[int, int]]:
-    return [(doc[s:e].start_char, doc[s:e].end_char) for k, s, e in matches if k == key_id]
+    """Character spans of one lexicon's matches. The tokenizer keeps whitespace apart from the characters,
+    so a phrase may match across a space or line break (苏 州); such a span is not the lexicon's word and is dropped."""
+    out = []
+    for k, s, e in matches:
+        if k == key_id:
+            span = doc[s:e]
+            if not any(ch.isspace() for ch in span.text):
+                out.append((span.start_char, span.end_char))
+    return out
 
 
 def _longest_first(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -57,7 +67,8 @@ def _longest_first(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 class ChineseRules:
     """The Chinese pattern layer, built once from its rule files."""
 
-    def __init__(self, rules_path: Path, surnames_path: Path, gazetteer: Gazetteer) -> None:
+    def __init__(self, rules_path: Path, surnames_path: Path, gazetteer: Gazetteer,
+                 industry_path: Path | None = None) -> None:
         import spacy
         from spacy.matcher import PhraseMatcher
 
@@ -67,6 +78,13 @@ class ChineseRules:
         self.gaz = gazetteer
         self.surnames = set("".join(sur["single"].split()))
         self.compound_surnames = set(sur["compound"])
+        industry_path = industry_path or Path(__file__).resolve().parent.parent / "data" / "industry_words.tsv"
+        self.industry_words = load_industry_words(industry_path)
+        # company short names: the rule file's words and the GB/T 4754 industry words (某某茶业, 某某船舶)
+        self.industry_set = set(self.industry_words)
+        # forms of a registered company (企业名称登记管理规定: 有限公司, 股份有限公司, 集团, 厂): a town before them is no part
+        self.company_forms = ("公司", "集团", "厂")
+        self.weak = tuple(sorted(set(rules["zh.org.suffix"]["weak"]) | set(self.industry_words), key=len, reverse=True))
         self.nlp = spacy.blank("zh")
         self.matcher = PhraseMatcher(self.nlp.vocab)
         t = rules["zh.title"]
@@ -83,13 +101,14 @@ class ChineseRules:
             "SUB": rules["zh.org.gov_body"]["sub_units"],
             "NATIONAL": rules["zh.org.national"]["bodies"],
             "STRONG": rules["zh.org.suffix"]["strong"],
-            "WEAK": rules["zh.org.suffix"]["weak"],
+            "WEAK": list(self.weak),
             "VENUE": rules["zh.org.venue"]["suffixes"],
             "RURAL": rules["zh.org.rural"]["suffixes"],
             "PARK": rules["zh.place.park"]["suffixes"],
             "LEVEL": rules["zh.place.gazetteer"]["level_words"],
             "HONOR": rules["zh.person.honorific"]["titles"],
             "BRAND": rules["zh.org.brand"]["names"],
+            "MEDIA": rules["zh.org.media"]["outlets"],
         }
         self.key_ids = {}
         for key, words in lexicons.items():
@@ -205,6 +224,7 @@ class ChineseRules:
         parks = self._parks(text, got, anchors)
         out += self._gov_bodies(text, got, places + parks, backend)
         out += self._suffix_orgs(text, got, anchors, backend)
+        out += self._brand_industry(text, got, places, backend, out)
         out += parks
         out += self._enumerations(text)
         out += self._platforms(text)
@@ -214,14 +234,19 @@ class ChineseRules:
         out += self._honorifics(text, got)
         out += self._dotted_names(text, titles)
         out += [Cand(s, e, "ORG", "zh.org.brand", kind="company") for s, e in _longest_first(got["BRAND"])]
+        out += self._media(text, got)
         out += self._clause_sites(text, out)
         out += self._school_units(text, got, anchors + [(c.start, c.end, c.label) for c in out if c.label == "ORG"])
         out += self._features(text, places, backend)
+        town_ends = self._town_ends(text, places, parks, backend)
         for c in out:
             if c.label == "ORG" and c.kind != "gov":
                 s = self._locale_split(text, c.start, c.end)
                 if s > c.start:
                     c.start, c.source = s, "zh.org.locale_before_company"
+                s = self._town_prefix(text, c, town_ends)
+                if s > c.start:
+                    c.start, c.source = s, "zh.org.town_before_company"
         # the ethnic part of an autonomous division (布朗族傣族自治县) names no place of its own
         out = [c for c in out if c.label not in ("PLACE", "ORG") or not self.autonomous.match(text, c.start)]
         for c in out:
@@ -236,6 +261,8 @@ class ChineseRules:
         for s, e in _longest_first(got["PLACE"]):
             form = text[s:e]
             place = self.gaz.lookup(form)
+            if place is None:
+                continue  # a match that is not a gazetteer form never names a place
             confirmed = False
             # 苏州市领导 is 苏州 + 市领导: a level word starting on the name's last character wins.
             if form[-1] in LEVEL_CHARS and e - 1 in level_starts and place and place.short == form[:-1]:
@@ -282,14 +309,20 @@ class ChineseRules:
         for b in backend:
             if b.label == "PLACE" and text[b.start:b.end].endswith(self.town_chars) and b.end - b.start >= 3:
                 place_end.setdefault(b.end, Cand(b.start, b.end, "PLACE", b.source))
-        subs = got["SUB"] + got["BODY"]
+        # 党组 + a role (人大常委会|党组副书记) belongs to the title, not to the body's name
+        role_subs = set(self.r["zh.org.gov_body"]["role_subs"])
+        subs = [(s, e) for s, e in got["SUB"] + got["BODY"]
+                if not (text[s:e] in role_subs and text.startswith(self.roles, e))]
+        party = tuple(self.r["zh.org.gov_body"]["party_prefixes"])
         out = []
         for s, e in sorted(got["BODY"], key=lambda x: (x[0], -x[1])):
             if s not in place_end:
                 continue
             if any(c.start == place_end[s].start and c.end >= e for c in out):
                 continue
-            out.append(Cand(place_end[s].start, self._chain(e, subs), "ORG", "zh.org.gov_body", kind="gov"))
+            start = place_end[s].start
+            prefix = next((p for p in party if text.endswith(p, 0, start)), "")  # 中共|某某市委
+            out.append(Cand(start - len(prefix), self._chain(e, subs), "ORG", "zh.org.gov_body", kind="gov"))
         for s, e in _longest_first(got["NATIONAL"]):
             out.append(Cand(s, self._chain(e, subs), "ORG", "zh.org.national", kind="gov"))
         return out
@@ -325,10 +358,93 @@ class ChineseRules:
                 if key == "VENUE" and self._unnamed(text[start:s]):
                     continue  # 盐湖|产业基地: a common noun, not a name, before the head word
                 if text[start:e] in self.f_org["generic"] or self._bare_level(text[start:e]) \
+                        or self._industry_only(text[start:e]) \
                         or text[start:e] in self.metaphors:
                     continue
                 out.append(Cand(start, e, "ORG", rule, kind=kind))
         return out
+
+    def _brand_industry(self, text, got, places, backend, found) -> list[Cand]:
+        """字号 + 行业 (某某茶业, 某某船舶) closed by a delimiter, in a list of such names or after a visit cue or a town."""
+        r = self.r["zh.org.brand_industry"]
+        # where a place ends, a brand begins (白沙镇|某某茶业); a back-end place only counts with a level word,
+        # since the back-end reads many brands as places
+        place_ends = {c.end for c in places} | {b.end for b in backend if b.label == "PLACE"
+                                                 and text[b.start:b.end].endswith(self.local_ends + tuple(LEVEL_CHARS))}
+        closers, cues = tuple(r["closers"]), tuple(r["cues"])
+        taken = [(c.start, c.end) for c in found if c.label == "ORG"]
+        items = []
+        for s, e in _longest_first(got["WEAK"]):
+            if e < len(text) and not text.startswith(closers, e) and not text[e].isspace():
+                continue
+            if any(a <= s and e <= b for a, b in taken):
+                continue  # already inside a longer organization name
+            i = s
+            while i > 0 and s - i < r["max_brand_chars"] and CJK.match(text[i - 1]) and text[i - 1] not in STOP_CHARS \
+                    and (i == s or i not in place_ends):
+                i -= 1
+            brand = text[i:s]
+            if not r["min_brand_chars"] <= len(brand) <= r["max_brand_chars"]:
+                continue
+            before = text[:i].rstrip()
+            after_place = i in place_ends
+            if before and not after_place and before[-1] not in "、，,：:；;（(“\"" and text[i - 1] not in STOP_CHARS \
+                    and not before.endswith(cues) and not any(before.endswith(w) for w in self.name_breaks):
+                continue  # the brand runs on to the left: the start of the name is unknown
+            if QUANTIFIED.match(brand) or self._industry_only(brand) or self._generic_inside(brand) or brand in self.f_org["generic"] \
+                    or brand in self.site_generic or any(w in brand for w in self.name_breaks) \
+                    or any(brand.endswith(t) for t in self.roles) or self._bare_level(brand):
+                continue
+            cue = after_place or before.endswith(cues) or any(before.endswith(w) for w in self.name_breaks)
+            # a division's name and an industry word (湖南茶业) is an industry, unless listed among companies
+            items.append((i, e, cue and not self.gaz.lookup(brand)))
+        out = []
+        for i, e, cue in items:
+            others = [(j, f) for j, f, _ in items if (j, f) != (i, e)] + taken
+            listed = any(abs(j - e) <= 2 or abs(i - f) <= 2 for j, f in others)
+            if cue or listed:
+                out.append(Cand(i, e, "ORG", "zh.org.brand_industry", kind="company"))
+        return out
+
+    def _industry_only(self, name: str) -> bool:
+        """`name` is made only of industry words (新能源汽车, 电子信息): an industry, not a company."""
+        ok = [True] + [False] * len(name)
+        for j in range(1, len(name) + 1):
+            ok[j] = any(ok[k] and name[k:j] in self.industry_set for k in range(max(0, j - 6), j))
+        return ok[-1]
+
+    def _generic_inside(self, name: str) -> bool:
+        """A generic site word or industry word inside a short brand (了解|项目投资): a description, not a name."""
+        return any(name[k:k + n] in self.site_generic or name[k:k + n] in self.industry_set
+                   for n in (2, 3) for k in range(len(name) - n + 1))
+
+    def _town_ends(self, text, places, parks, backend) -> dict[int, int]:
+        """start -> end of towns, villages and parks: a company's registered name never starts with one."""
+        out = {}
+        for c in places:
+            place = self.gaz.lookup(text[c.start:c.end])
+            if place and place.level == "town" or text[c.start:c.end].endswith(self.local_ends):
+                out[c.start] = max(out.get(c.start, 0), c.end)
+        for b in backend:
+            if b.label == "PLACE" and b.end - b.start >= 3 and text[b.start:b.end].endswith(self.local_ends):
+                out[b.start] = max(out.get(b.start, 0), b.end)
+        for c in parks:
+            out[c.start] = max(out.get(c.start, 0), c.end)
+        return out
+
+    def _town_prefix(self, text, c: Cand, town_ends: dict[int, int]) -> int:
+        """Start of a company's own name after a town, village or park written before it (某某镇|某某茶叶有限公司).
+
+        A registered company name carries a division of county level or above (企业名称登记管理规定), so a
+        town, village or park before it is where the company is, not part of its name. Farms and cooperatives
+        (kind `rural`) are named after their village and keep it."""
+        if c.kind == "rural" or c.start not in town_ends:
+            return c.start
+        end = town_ends[c.start]
+        name = text[end:c.end]
+        if len(name) < 4 or not name.endswith(self.company_forms + self.weak):
+            return c.start
+        return end
 
     def _locale_split(self, text, s: int, e: int) -> int:
         """Where a company's own name starts after a small division written before a bigger one (凉州区|武威...)."""
@@ -524,6 +640,18 @@ class ChineseRules:
                 out += [Cand(s, e, "ORG", "zh.org.enumeration", kind="company") for s, e in items]
         return out
 
+    def _media(self, text, got) -> list[Cand]:
+        """Central news organizations by name, and newspapers or magazines written in 《》."""
+        r = self.r["zh.org.media"]
+        out = [Cand(s, e, "ORG", "zh.org.media", kind="company") for s, e in _longest_first(got["MEDIA"])]
+        for m in re.finditer("《([^《》\n]{2,%d})》" % r["max_name_chars"], text):
+            name = m.group(1)
+            if not all(NAME_CHAR.match(c) for c in name):
+                continue
+            if name.endswith(tuple(r["bracket_suffixes"])) or text.startswith(tuple(r["bracket_followers"]), m.end()):
+                out.append(Cand(m.start(1), m.end(1), "ORG", "zh.org.media", kind="company"))
+        return out
+
     def _platforms(self, text) -> list[Cand]:
         limit = self.r["zh.org.quoted_platform"]["max_name_chars"]
         out = []
@@ -643,7 +771,7 @@ class ChineseRules:
         f = self.f_org
         name = text[s:e]
         before = text[max(0, s - 3):s]
-        if self._bare_level(name):
+        if self._bare_level(name) or self._industry_only(name):
             return False
         if name in f["generic"] or any(before.endswith(q) for q in f["quantifier_before"]) or name in self.metaphors:
             return False
@@ -654,7 +782,7 @@ class ChineseRules:
         strong = tuple(self.r["zh.org.suffix"]["strong"])
         if name.endswith(tuple(f["abstract_suffixes"])) and not name.endswith(strong):
             return False
-        weak = tuple(self.r["zh.org.suffix"]["weak"])
+        weak = self.weak
         named_heads = tuple(self.r["zh.org.venue"]["suffixes"]) + tuple(self.r["zh.org.rural"]["suffixes"])
         suffixed = name.endswith(strong + weak + named_heads + self.unit_suffixes)
         after = text[e:e + 1]
@@ -675,7 +803,8 @@ class ChineseRules:
 
     def _bare_level(self, name: str) -> bool:
         """县茶业发展中心, 镇农业服务中心: a unit named after a bare level word has no locale."""
-        return name[:1] in LEVEL_CHARS and not self._starts_with_place(name)
+        bare = name[:1] in LEVEL_CHARS or name.startswith(("自治区", "自治州", "自治县", "自治旗"))
+        return bare and not self._starts_with_place(name)
 
     def _starts_with_place(self, name: str) -> bool:
         if any(self.gaz.lookup(name[:k]) for k in range(2, min(len(name), 9))):
@@ -778,3 +907,12 @@ class ChineseRules:
             if s >= 1 and text[s - 1] in self.surnames:
                 out.append(Cand(s - 1, e, "HONORIFIC", "zh.person.honorific", key=text[s - 1]))
         return out
+
+
+def load_industry_words(path: Path) -> list[str]:
+    """The industry words of pipeline/data/industry_words.tsv (scripts/build_industry_words.py, GB/T 4754-2017)."""
+    words = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            words.append(line.split("\t")[0])
+    return words
