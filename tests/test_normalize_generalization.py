@@ -4,9 +4,11 @@ characters, width) and language detection on short and mixed texts. Every case a
 text, that newlines are kept and that every repair's offsets point at its text.
 
 Decision on parenthesized Latin text after Chinese: a group is a pinyin reading only when its syllables are
-readings of the characters before it AND it carries tone marks or tone digits. An English gloss or an
-untoned romanization (深圳(Shenzhen), 华为(Huawei), 深圳(shen zhen)) is an editor's gloss and stays; a toned
-one (深圳(Shēnzhèn)) is a reading and goes.
+readings of the characters before it, in order. A toned group (深圳(Shēnzhèn), chan3) goes; an untoned one
+goes when written in lower case (省(sheng)委, 深圳(shen zhen)); an untoned capitalized one (深圳(Shenzhen),
+李(Li)) is an editor's gloss of a name and stays, unless the document has at least two other readings glued
+on (a mirror site capitalizes the reading at a sentence start). English words, brands and numbers never
+spell the characters' own syllables (华为(Huawei), 集团(Group), (2021)) and stay.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ def utf8_as_gbk(line: str, i: int, j: int) -> str:
         ("产业(chan3 ye4)发展", "产业发展"),
         ("銀行(yin2 hang2)網點", "銀行網點"),
         ("来了(le5)", "来了"),
-        ("来了(le)", "来了(le)"),  # untoned: could be anything
+        ("来了(le)", "来了"),  # untoned lower case: a reading
         # full-width parentheses
         ("加快发展（fā zhǎn）步伐", "加快发展步伐"),
         ("鎮（zhèn）政府", "鎮政府"),
@@ -77,7 +79,7 @@ def utf8_as_gbk(line: str, i: int, j: int) -> str:
         # English glosses and untoned romanizations stay; a toned reading goes
         ("深圳(Shenzhen)", "深圳(Shenzhen)"),
         ("华为(Huawei)", "华为(Huawei)"),
-        ("深圳(shen zhen)", "深圳(shen zhen)"),
+        ("深圳(shen zhen)", "深圳"),
         ("中国(China)", "中国(China)"),
         ("深圳(Shēnzhèn)", "深圳"),
         ("重庆(Chóngqìng)", "重庆"),
@@ -90,6 +92,46 @@ def utf8_as_gbk(line: str, i: int, j: int) -> str:
     ],
 )
 def test_pinyin(run, text, expected):
+    doc = norm(run, text)
+    check(doc)
+    assert doc.text == expected
+    assert all(r.rule == "pinyin.reading" for r in doc.repairs)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # untoned lower-case readings, one or more characters, spaced or joined, ü as v or u
+        ("省(sheng)委书记", "省委书记"),
+        ("县委书记调(diao)研茶(cha)叶基地", "县委书记调研茶叶基地"),
+        ("调研(diao yan)园区", "调研园区"),
+        ("调研(diaoyan)园区", "调研园区"),
+        ("推动绿(lv)色发展", "推动绿色发展"),
+        ("妇女(fu nu)代表", "妇女代表"),
+        ("西安(xi'an)市", "西安市"),
+        ("鎮(zhen)政府", "鎮政府"),
+        ("產業（chan ye）發展", "產業發展"),
+        ("调研(diao yan)，(2021)年", "调研，(2021)年"),
+        # capitalized untoned: a gloss alone, a reading in a document that has readings glued on
+        ("孙(Sun)先生", "孙(Sun)先生"),
+        ("落户深圳(Shenzhen)。", "落户深圳(Shenzhen)。"),
+        ("调(diao)研。镇(Zhen)长到(dao)场", "调研。镇长到场"),
+        ("调(diao)研\n镇(Zhen)长到(dào)场", "调研\n镇长到场"),
+        ("深圳(Shenzhen)、广州(Guangzhou)", "深圳(Shenzhen)、广州(Guangzhou)"),
+        # not readings: English words, numbers, names, other characters' syllables
+        ("集团(Group)公司", "集团(Group)公司"),
+        ("某某科技有限公司(Co)", "某某科技有限公司(Co)"),
+        ("报道(记者 王雷)", "报道(记者 王雷)"),
+        ("年产值(2021)", "年产值(2021)"),
+        ("新能源(new energy)项目", "新能源(new energy)项目"),
+        ("项目(phase one)开工", "项目(phase one)开工"),
+        ("安(an quan)", "安(an quan)"),
+        ("发展(fa)", "发展(fa)"),
+        ("调研 (diao yan)", "调研 (diao yan)"),
+        ("产品(pins)", "产品(pins)"),
+    ],
+)
+def test_pinyin_untoned(run, text, expected):
     doc = norm(run, text)
     check(doc)
     assert doc.text == expected
