@@ -274,6 +274,30 @@ def test_wide_spaces_and_full_width_ascii(run):
     assert doc.norm_text == "  市委书记  王雷表示,ABC123公司"
 
 
+@pytest.mark.parametrize(
+    "text, norm_text",
+    [
+        # a Chinese sentence closed by an ASCII full stop reads like one closed by 。
+        ("县长出席.当天签约", "县长出席。当天签约"),
+        ("县长出席.\n下午签约.", "县长出席。\n下午签约。"),
+        ("签约仪式.“我们", "签约仪式。“我们"),
+        ("签约仪式. \n", "签约仪式。 \n"),
+        ("見證簽約.當天", "见证签约。当天"),
+        # not a Chinese sentence end: numbers, English, web addresses, a stop after Latin text
+        ("增长3.5个百分点", "增长3.5个百分点"),
+        ("Co., Ltd.\n", "Co., Ltd.\n"),
+        ("访问中国.com了解", "访问中国.com了解"),
+        ("第1.2条", "第1.2条"),
+        ("见附件A.下载", "见附件A.下载"),
+    ],
+)
+def test_ascii_full_stop_in_chinese(run, text, norm_text):
+    doc = norm(run, text)
+    check(doc)
+    assert doc.text == text
+    assert doc.norm_text == norm_text
+
+
 # ---- (5) language ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(

@@ -20,6 +20,16 @@ def fold_width(ch: str) -> str:
     return ch
 
 
+# A half-width full stop closes a Chinese sentence when a Han character is before it and a Han character, an
+# opening quote or bracket, or the line end after it (签约.当天 / 签约.\n); never inside numbers or English.
+_STOP = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])\.(?=[\u3400-\u9fff\uf900-\ufaff“‘(（《]|[ \t]*(?:\n|$))")
+
+
+def fold_stops(text: str) -> str:
+    """The ASCII full stop that ends a Chinese sentence as the ideographic one (。), as models read it."""
+    return _STOP.sub("。", text)
+
+
 class Converter:
     """OpenCC conversion (profile e.g. "t2s") that never changes the length of the text."""
 
@@ -46,14 +56,15 @@ class Converter:
         return self._same_length(chunk[:mid]) + self._same_length(chunk[mid:])
 
     def convert(self, text: str) -> str:
-        """The converted text, exactly as long as `text`, with full-width ASCII and wide spaces folded."""
+        """The converted text, exactly as long as `text`, with full-width ASCII and wide spaces folded and a
+        Chinese sentence's ASCII full stop made ideographic."""
         parts, pos = [], 0
         for m in _CHUNK.finditer(text):
             parts.append(text[pos : m.start()])
             parts.append(self._same_length(m.group()))
             pos = m.end()
         parts.append(text[pos:])
-        return "".join(fold_width(c) for c in "".join(parts))
+        return fold_stops("".join(fold_width(c) for c in "".join(parts)))
 
     def script(self, text: str) -> dict[str, float]:
         """Shares: han (of letters), hant and hans (of Han characters: changed by t2s / by s2t), latin (of letters)."""
