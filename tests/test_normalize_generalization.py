@@ -266,6 +266,24 @@ def test_zero_width_and_bom_mid_text(run):
     assert {r.rule for r in doc.repairs} == {"control.zero_width"}
 
 
+@pytest.mark.parametrize(
+    "text, norm_text",
+    [
+        # Hong Kong and Taiwan variant forms read as the Simplified character
+        ("副區長黃衞東到場", "副区长黄卫东到场"),
+        ("敍利亞", "叙利亚"),
+        ("屋簷下", "屋檐下"),
+        # characters of GB 2312 are Simplified characters too and stay
+        ("著名企業", "著名企业"),
+        ("什么", "什么"),
+    ],
+)
+def test_regional_variants(run, text, norm_text):
+    doc = norm(run, text)
+    check(doc)
+    assert doc.norm_text == norm_text
+
+
 def test_wide_spaces_and_full_width_ascii(run):
     text = "\u3000\u3000市委书记\u00a0\u00a0王雷表示，ＡＢＣ１２３公司"
     doc = norm(run, text)

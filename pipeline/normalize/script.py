@@ -38,12 +38,29 @@ class Converter:
 
         self._cc = opencc.OpenCC(profile)
         self._back = opencc.OpenCC("s2t") if profile.startswith("t") else None
+        # Hong Kong and Taiwan variant forms (衞, 敍, 簷) that the standard profile leaves alone
+        self._regional = [opencc.OpenCC(p) for p in ("hk2s", "tw2s")] if profile.endswith("2s") else []
+        self._variant = lru_cache(maxsize=65536)(self._variant_one)
         self.char = lru_cache(maxsize=65536)(self._char)
         self._back_char = lru_cache(maxsize=65536)(self._back_one)
 
+    def _variant_one(self, ch: str) -> str:
+        """A regional variant character outside GB 2312 (never written in Simplified text) as its Simplified
+        form; a character of GB 2312 stays (著, 么 are Simplified characters too)."""
+        try:
+            ch.encode("gb2312")
+            return ch
+        except UnicodeEncodeError:
+            pass
+        for cc in self._regional:
+            out = cc.convert(ch)
+            if len(out) == 1 and out != ch:
+                return out
+        return ch
+
     def _char(self, ch: str) -> str:
         out = self._cc.convert(ch)
-        return out if len(out) == 1 else ch
+        return self._variant(out if len(out) == 1 else ch)
 
     def _same_length(self, chunk: str) -> str:
         """Convert phrase-level; where a phrase changes length, split it, down to single characters."""
@@ -61,7 +78,7 @@ class Converter:
         parts, pos = [], 0
         for m in _CHUNK.finditer(text):
             parts.append(text[pos : m.start()])
-            parts.append(self._same_length(m.group()))
+            parts.append("".join(map(self._variant, self._same_length(m.group()))))
             pos = m.end()
         parts.append(text[pos:])
         return fold_stops("".join(fold_width(c) for c in "".join(parts)))
