@@ -307,6 +307,11 @@ def test_wide_spaces_and_full_width_ascii(run):
         ("访问中国.com了解", "访问中国.com了解"),
         ("第1.2条", "第1.2条"),
         ("见附件A.下载", "见附件A.下载"),
+        # the dots of a transliterated name, whatever the site wrote, read as the middle dot
+        ("艾力‧买买提", "艾力·买买提"),
+        ("艾力・买买提出席", "艾力·买买提出席"),
+        ("艾力•买买提", "艾力·买买提"),
+        ("要点：• 第一", "要点:• 第一"),
     ],
 )
 def test_ascii_full_stop_in_chinese(run, text, norm_text):

@@ -25,9 +25,15 @@ def fold_width(ch: str) -> str:
 _STOP = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])\.(?=[\u3400-\u9fff\uf900-\ufaff“‘(（《]|[ \t]*(?:\n|$))")
 
 
+# The dots that join the parts of a transliterated name (艾力·买买提): Taiwan (‧ U+2027), Japanese-style
+# (・ U+30FB, ･ U+FF65), bullet and operator dots, all read as the middle dot U+00B7 between Han characters.
+_NAME_DOT = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])[\u2027\u30fb\uff65\u2022\u2219\u22c5](?=[\u3400-\u9fff\uf900-\ufaff])")
+
+
 def fold_stops(text: str) -> str:
-    """The ASCII full stop that ends a Chinese sentence as the ideographic one (。), as models read it."""
-    return _STOP.sub("。", text)
+    """The ASCII full stop that ends a Chinese sentence as the ideographic one (。), and every name dot as
+    the middle dot (·), as models read them."""
+    return _NAME_DOT.sub("·", _STOP.sub("。", text))
 
 
 class Converter:

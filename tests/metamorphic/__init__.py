@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-VARIANTS = ["traditional", "pinyin_toned", "pinyin_plain", "halfwidth", "fullwidth", "html", "combined"]
+VARIANTS = ["traditional", "pinyin_toned", "pinyin_plain", "halfwidth", "fullwidth", "name_dots", "html", "combined"]
 _FIELD = re.compile(r"\{(\w+)\}")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # Full-width Chinese punctuation and the ASCII a scraper or an editor writes instead.
@@ -215,6 +215,8 @@ def render(case: Case, variant: str) -> tuple[str, str]:
         return text.translate(_HALF), ".txt"
     if variant == "fullwidth":
         return _fullwidth(text), ".txt"
+    if variant == "name_dots":  # the dot of a transliterated name as Taiwan, Japanese-style or bullet dot
+        return text.replace("·", random.Random(case.id).choice(["‧", "・", "•"])), ".txt"
     if variant in ("html", "combined"):
         rng = random.Random(case.id + variant)
         names = [case.fills[k] for k in ("p1", "p2", "c1", "c2") if k in case.fills and case.fills[k] in text]
