@@ -116,7 +116,7 @@ def make_cases(n: int, seed: int = 0) -> list[Case]:
     places = lexicon()["places"]
     out = []
     for i in range(n):
-        tpl, ind, place = tpls[i % len(tpls)], inds[i % len(inds)], places[(i * 7 + seed) % len(places)]
+        tpl, ind, place = tpls[i % len(tpls)], inds[(i * 5) % len(inds)], places[(i * 7 + seed) % len(places)]
         out.append(_fill(f"mm{seed}_{i:04d}", random.Random(rng.random()), tpl, ind, place))
     return out
 
