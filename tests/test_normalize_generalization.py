@@ -4,9 +4,11 @@ characters, width) and language detection on short and mixed texts. Every case a
 text, that newlines are kept and that every repair's offsets point at its text.
 
 Decision on parenthesized Latin text after Chinese: a group is a pinyin reading only when its syllables are
-readings of the characters before it AND it carries tone marks or tone digits. An English gloss or an
-untoned romanization (深圳(Shenzhen), 华为(Huawei), 深圳(shen zhen)) is an editor's gloss and stays; a toned
-one (深圳(Shēnzhèn)) is a reading and goes.
+readings of the characters before it, in order. A toned group (深圳(Shēnzhèn), chan3) goes; an untoned one
+goes when written in lower case (省(sheng)委, 深圳(shen zhen)); an untoned capitalized one (深圳(Shenzhen),
+李(Li)) is an editor's gloss of a name and stays, unless the document has at least two other readings glued
+on (a mirror site capitalizes the reading at a sentence start). English words, brands and numbers never
+spell the characters' own syllables (华为(Huawei), 集团(Group), (2021)) and stay.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ def utf8_as_gbk(line: str, i: int, j: int) -> str:
         ("产业(chan3 ye4)发展", "产业发展"),
         ("銀行(yin2 hang2)網點", "銀行網點"),
         ("来了(le5)", "来了"),
-        ("来了(le)", "来了(le)"),  # untoned: could be anything
+        ("来了(le)", "来了"),  # untoned lower case: a reading
         # full-width parentheses
         ("加快发展（fā zhǎn）步伐", "加快发展步伐"),
         ("鎮（zhèn）政府", "鎮政府"),
@@ -77,7 +79,7 @@ def utf8_as_gbk(line: str, i: int, j: int) -> str:
         # English glosses and untoned romanizations stay; a toned reading goes
         ("深圳(Shenzhen)", "深圳(Shenzhen)"),
         ("华为(Huawei)", "华为(Huawei)"),
-        ("深圳(shen zhen)", "深圳(shen zhen)"),
+        ("深圳(shen zhen)", "深圳"),
         ("中国(China)", "中国(China)"),
         ("深圳(Shēnzhèn)", "深圳"),
         ("重庆(Chóngqìng)", "重庆"),
@@ -90,6 +92,46 @@ def utf8_as_gbk(line: str, i: int, j: int) -> str:
     ],
 )
 def test_pinyin(run, text, expected):
+    doc = norm(run, text)
+    check(doc)
+    assert doc.text == expected
+    assert all(r.rule == "pinyin.reading" for r in doc.repairs)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # untoned lower-case readings, one or more characters, spaced or joined, ü as v or u
+        ("省(sheng)委书记", "省委书记"),
+        ("县委书记调(diao)研茶(cha)叶基地", "县委书记调研茶叶基地"),
+        ("调研(diao yan)园区", "调研园区"),
+        ("调研(diaoyan)园区", "调研园区"),
+        ("推动绿(lv)色发展", "推动绿色发展"),
+        ("妇女(fu nu)代表", "妇女代表"),
+        ("西安(xi'an)市", "西安市"),
+        ("鎮(zhen)政府", "鎮政府"),
+        ("產業（chan ye）發展", "產業發展"),
+        ("调研(diao yan)，(2021)年", "调研，(2021)年"),
+        # capitalized untoned: a gloss alone, a reading in a document that has readings glued on
+        ("孙(Sun)先生", "孙(Sun)先生"),
+        ("落户深圳(Shenzhen)。", "落户深圳(Shenzhen)。"),
+        ("调(diao)研。镇(Zhen)长到(dao)场", "调研。镇长到场"),
+        ("调(diao)研\n镇(Zhen)长到(dào)场", "调研\n镇长到场"),
+        ("深圳(Shenzhen)、广州(Guangzhou)", "深圳(Shenzhen)、广州(Guangzhou)"),
+        # not readings: English words, numbers, names, other characters' syllables
+        ("集团(Group)公司", "集团(Group)公司"),
+        ("某某科技有限公司(Co)", "某某科技有限公司(Co)"),
+        ("报道(记者 王雷)", "报道(记者 王雷)"),
+        ("年产值(2021)", "年产值(2021)"),
+        ("新能源(new energy)项目", "新能源(new energy)项目"),
+        ("项目(phase one)开工", "项目(phase one)开工"),
+        ("安(an quan)", "安(an quan)"),
+        ("发展(fa)", "发展(fa)"),
+        ("调研 (diao yan)", "调研 (diao yan)"),
+        ("产品(pins)", "产品(pins)"),
+    ],
+)
+def test_pinyin_untoned(run, text, expected):
     doc = norm(run, text)
     check(doc)
     assert doc.text == expected
@@ -224,12 +266,59 @@ def test_zero_width_and_bom_mid_text(run):
     assert {r.rule for r in doc.repairs} == {"control.zero_width"}
 
 
+@pytest.mark.parametrize(
+    "text, norm_text",
+    [
+        # Hong Kong and Taiwan variant forms read as the Simplified character
+        ("副區長黃衞東到場", "副区长黄卫东到场"),
+        ("敍利亞", "叙利亚"),
+        ("屋簷下", "屋檐下"),
+        # characters of GB 2312 are Simplified characters too and stay
+        ("著名企業", "著名企业"),
+        ("什么", "什么"),
+    ],
+)
+def test_regional_variants(run, text, norm_text):
+    doc = norm(run, text)
+    check(doc)
+    assert doc.norm_text == norm_text
+
+
 def test_wide_spaces_and_full_width_ascii(run):
     text = "\u3000\u3000市委书记\u00a0\u00a0王雷表示，ＡＢＣ１２３公司"
     doc = norm(run, text)
     check(doc)
     assert doc.text == text and doc.repairs == []
     assert doc.norm_text == "  市委书记  王雷表示,ABC123公司"
+
+
+@pytest.mark.parametrize(
+    "text, norm_text",
+    [
+        # a Chinese sentence closed by an ASCII full stop reads like one closed by 。
+        ("县长出席.当天签约", "县长出席。当天签约"),
+        ("县长出席.\n下午签约.", "县长出席。\n下午签约。"),
+        ("签约仪式.“我们", "签约仪式。“我们"),
+        ("签约仪式. \n", "签约仪式。 \n"),
+        ("見證簽約.當天", "见证签约。当天"),
+        # not a Chinese sentence end: numbers, English, web addresses, a stop after Latin text
+        ("增长3.5个百分点", "增长3.5个百分点"),
+        ("Co., Ltd.\n", "Co., Ltd.\n"),
+        ("访问中国.com了解", "访问中国.com了解"),
+        ("第1.2条", "第1.2条"),
+        ("见附件A.下载", "见附件A.下载"),
+        # the dots of a transliterated name, whatever the site wrote, read as the middle dot
+        ("艾力‧买买提", "艾力·买买提"),
+        ("艾力・买买提出席", "艾力·买买提出席"),
+        ("艾力•买买提", "艾力·买买提"),
+        ("要点：• 第一", "要点:• 第一"),
+    ],
+)
+def test_ascii_full_stop_in_chinese(run, text, norm_text):
+    doc = norm(run, text)
+    check(doc)
+    assert doc.text == text
+    assert doc.norm_text == norm_text
 
 
 # ---- (5) language ---------------------------------------------------------------------------------------

@@ -131,9 +131,13 @@ def make_normalize(cfg: NormalizeConfig):
                         guessed += fix.guessed
         if cfg.repair_pinyin:
             view, vmap = edits.view()
-            for base, line in _lines(view):
-                for s, e in pinyin.find_groups(line, py["max_chars"]):
-                    edits.add(vmap, base + s, base + e, "", "pinyin", py["id"])
+            groups = [
+                (base + s, base + e, k) for base, line in _lines(view) for s, e, k in pinyin.scan(line, py["max_chars"])
+            ]
+            keep = pinyin.accept(groups, py.get("untoned_lower", True), py.get("capital_min_others", 2))
+            for (s, e, _), ok in zip(groups, keep):
+                if ok:
+                    edits.add(vmap, s, e, "", "pinyin", py["id"])
         view, vmap = edits.view()
         damaged = [
             (base + i, ch) for base, line in _lines(view) for i, ch in mojibake.unrecoverable(line)

@@ -1,4 +1,13 @@
-"""Find pinyin readings glued after the characters they read (產業(yè)), checked against pypinyin."""
+"""Find pinyin readings glued after the characters they read (產業(yè), 省(sheng)委), checked against pypinyin.
+
+A parenthesized Latin group right after Han characters is a reading when its syllables spell, in order, one
+reading of each of the characters before it. How sure that is depends on how it is written:
+- toned (chǎn, chan3): always a reading;
+- untoned and all lower-case (sheng, diao yan): a reading; an English word, a brand or a gloss is written
+  capitalized or is not the characters' own syllables (Group, Co, 2021 never match);
+- untoned and capitalized (深圳(Shenzhen), 李(Li)): an editor's gloss of a name, unless the same document
+  has other readings glued on (a mirror site that glues them on everywhere capitalizes at sentence starts).
+"""
 
 from __future__ import annotations
 
@@ -19,12 +28,15 @@ def _plain(s: str) -> str:
 
 @lru_cache(maxsize=32768)
 def readings(ch: str) -> frozenset[str]:
-    """Every reading of one character: tone marks (chǎn) and tone digits (chan3, neutral de5/de0/de)."""
+    """Every reading of one character: tone marks (chǎn), tone digits (chan3, neutral de5/de0/de), none (chan)."""
     from pypinyin import Style, pinyin
 
     out: set[str] = set()
     for r in pinyin(ch, style=Style.TONE, heteronym=True, errors="ignore")[0:1]:
         out.update(_plain(x) for x in r)
+    for r in pinyin(ch, style=Style.NORMAL, heteronym=True, errors="ignore")[0:1]:
+        # untoned text often drops the umlaut as well (nu for nǚ)
+        out.update(y for x in r for y in (_plain(x), _plain(x).replace("ü", "u")))
     for r in pinyin(ch, style=Style.TONE3, heteronym=True, errors="ignore", neutral_tone_with_five=True)[0:1]:
         for x in r:
             x = _plain(x)
@@ -54,12 +66,23 @@ def _matches(group: str, chars: str) -> bool:
     return fit(0, 0)
 
 
-def find_groups(text: str, max_chars: int) -> list[tuple[int, int]]:
-    """(start, end) of every parenthesized group that is a reading of the Han characters right before it."""
+TONED, LOWER, CAPITAL = "toned", "lower", "capital"
+
+
+def kind(body: str) -> str:
+    """How sure a group is a reading, by its spelling: toned, untoned lower-case, untoned capitalized."""
+    if _has_tone(body):
+        return TONED
+    return CAPITAL if any(c.isupper() for c in body) else LOWER
+
+
+def scan(text: str, max_chars: int) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every parenthesized group that spells a reading of the Han characters right
+    before it, whatever its kind; `accept` decides which of them go."""
     out = []
     for m in GROUP.finditer(text):
         body = m.group(1)
-        if not _has_tone(body) or not any(c.isalpha() for c in body):
+        if not any(c.isalpha() for c in body):
             continue
         body = unicodedata.normalize("NFC", body)
         i = m.start()
@@ -71,6 +94,25 @@ def find_groups(text: str, max_chars: int) -> list[tuple[int, int]]:
             if n_syll > 1 and k < n_syll:
                 continue
             if _matches(body, text[i - k : i]):
-                out.append((m.start(), m.end()))
+                out.append((m.start(), m.end(), kind(body)))
                 break
     return out
+
+
+def accept(groups: list[tuple[int, int, str]], untoned_lower: bool, capital_min_others: int) -> list[bool]:
+    """Which groups of one document are readings: toned ones always; untoned lower-case ones when
+    `untoned_lower`; untoned capitalized ones when the document holds at least `capital_min_others` other
+    accepted readings (0: never)."""
+    ok = [k == TONED or (untoned_lower and k == LOWER) for _, _, k in groups]
+    others = sum(ok)
+    if capital_min_others > 0 and others >= capital_min_others:
+        ok = [o or k == CAPITAL for o, (_, _, k) in zip(ok, groups)]
+    return ok
+
+
+def find_groups(
+    text: str, max_chars: int, untoned_lower: bool = True, capital_min_others: int = 2
+) -> list[tuple[int, int]]:
+    """(start, end) of every group of `text` (taken as one document) that is a reading."""
+    groups = scan(text, max_chars)
+    return [(s, e) for (s, e, _), ok in zip(groups, accept(groups, untoned_lower, capital_min_others)) if ok]

@@ -20,6 +20,22 @@ def fold_width(ch: str) -> str:
     return ch
 
 
+# A half-width full stop closes a Chinese sentence when a Han character is before it and a Han character, an
+# opening quote or bracket, or the line end after it (签约.当天 / 签约.\n); never inside numbers or English.
+_STOP = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])\.(?=[\u3400-\u9fff\uf900-\ufaff“‘(（《]|[ \t]*(?:\n|$))")
+
+
+# The dots that join the parts of a transliterated name (艾力·买买提): Taiwan (‧ U+2027), Japanese-style
+# (・ U+30FB, ･ U+FF65), bullet and operator dots, all read as the middle dot U+00B7 between Han characters.
+_NAME_DOT = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])[\u2027\u30fb\uff65\u2022\u2219\u22c5](?=[\u3400-\u9fff\uf900-\ufaff])")
+
+
+def fold_stops(text: str) -> str:
+    """The ASCII full stop that ends a Chinese sentence as the ideographic one (。), and every name dot as
+    the middle dot (·), as models read them."""
+    return _NAME_DOT.sub("·", _STOP.sub("。", text))
+
+
 class Converter:
     """OpenCC conversion (profile e.g. "t2s") that never changes the length of the text."""
 
@@ -28,12 +44,29 @@ class Converter:
 
         self._cc = opencc.OpenCC(profile)
         self._back = opencc.OpenCC("s2t") if profile.startswith("t") else None
+        # Hong Kong and Taiwan variant forms (衞, 敍, 簷) that the standard profile leaves alone
+        self._regional = [opencc.OpenCC(p) for p in ("hk2s", "tw2s")] if profile.endswith("2s") else []
+        self._variant = lru_cache(maxsize=65536)(self._variant_one)
         self.char = lru_cache(maxsize=65536)(self._char)
         self._back_char = lru_cache(maxsize=65536)(self._back_one)
 
+    def _variant_one(self, ch: str) -> str:
+        """A regional variant character outside GB 2312 (never written in Simplified text) as its Simplified
+        form; a character of GB 2312 stays (著, 么 are Simplified characters too)."""
+        try:
+            ch.encode("gb2312")
+            return ch
+        except UnicodeEncodeError:
+            pass
+        for cc in self._regional:
+            out = cc.convert(ch)
+            if len(out) == 1 and out != ch:
+                return out
+        return ch
+
     def _char(self, ch: str) -> str:
         out = self._cc.convert(ch)
-        return out if len(out) == 1 else ch
+        return self._variant(out if len(out) == 1 else ch)
 
     def _same_length(self, chunk: str) -> str:
         """Convert phrase-level; where a phrase changes length, split it, down to single characters."""
@@ -46,14 +79,15 @@ class Converter:
         return self._same_length(chunk[:mid]) + self._same_length(chunk[mid:])
 
     def convert(self, text: str) -> str:
-        """The converted text, exactly as long as `text`, with full-width ASCII and wide spaces folded."""
+        """The converted text, exactly as long as `text`, with full-width ASCII and wide spaces folded and a
+        Chinese sentence's ASCII full stop made ideographic."""
         parts, pos = [], 0
         for m in _CHUNK.finditer(text):
             parts.append(text[pos : m.start()])
-            parts.append(self._same_length(m.group()))
+            parts.append("".join(map(self._variant, self._same_length(m.group()))))
             pos = m.end()
         parts.append(text[pos:])
-        return "".join(fold_width(c) for c in "".join(parts))
+        return fold_stops("".join(fold_width(c) for c in "".join(parts)))
 
     def script(self, text: str) -> dict[str, float]:
         """Shares: han (of letters), hant and hans (of Han characters: changed by t2s / by s2t), latin (of letters)."""
