@@ -32,7 +32,7 @@ class DedupConfig:
 
     shingle: int = 5  # characters per shingle (Han characters carry about a word each)
     num_perm: int = 128
-    lsh_threshold: float = 0.3  # Jaccard threshold of the LSH candidate search (recall side)
+    lsh_threshold: float = 0.15  # Jaccard threshold of the LSH candidate search (recall side: a story cut to a fifth)
     containment: float = 0.7  # shingles of the shorter text found in the longer one (precision side)
     min_shingles: int = 20  # shorter texts are duplicates only when exactly equal
     ratios: tuple[float, float, float] = (0.8, 0.1, 0.1)
