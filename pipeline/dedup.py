@@ -17,8 +17,8 @@ assignment of a story does not depend on the order or the other records of the e
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
-import zlib
 from dataclasses import dataclass
 
 import numpy as np
@@ -58,16 +58,29 @@ class Canonicalizer:
 
     def __call__(self, text: str) -> str:
         """Simplified, half-width, lower-case letters and digits only."""
-        text = unicodedata.normalize("NFKC", self._t2s.convert(text)).lower()
-        return "".join(ch for ch in text if ch.isalnum())
+        return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", self._t2s.convert(text)).lower())
+
+
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 def shingle_hashes(canon: str, k: int) -> np.ndarray:
-    """Sorted unique crc32 hashes of the k-character shingles of `canon` (the whole text if shorter)."""
+    """Sorted unique 32-bit hashes of the k-character shingles of `canon` (the whole text if shorter).
+
+    A polynomial hash over code points computed for all shingles at once (numpy, wrapping uint64), then
+    mixed with splitmix64's finalizer so the low 32 bits are well spread."""
     if not canon:
         return np.zeros(0, dtype=np.uint32)
-    grams = [canon] if len(canon) <= k else [canon[i:i + k] for i in range(len(canon) - k + 1)]
-    return np.unique(np.fromiter((zlib.crc32(g.encode("utf-8")) for g in grams), dtype=np.uint32, count=len(grams)))
+    cps = np.frombuffer(canon.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    k = min(k, len(cps))
+    n = len(cps) - k + 1
+    h = np.zeros(n, dtype=np.uint64)
+    for j in range(k):
+        h = h * np.uint64(1_000_003) + cps[j:j + n]
+    h ^= h >> np.uint64(30)
+    h *= np.uint64(0xBF58476D1CE4E5B9)
+    h ^= h >> np.uint64(31)
+    return np.unique((h & np.uint64(0xFFFFFFFF)).astype(np.uint32))
 
 
 def containment(a: np.ndarray, b: np.ndarray) -> float:
@@ -119,6 +132,7 @@ def duplicate_pairs(texts: list[str], cfg: DedupConfig = DedupConfig()) -> list[
     forms = [canon(t) for t in texts]
     hashes = [shingle_hashes(f, cfg.shingle) for f in forms]
     lsh = MinHashLSH(threshold=cfg.lsh_threshold, num_perm=cfg.num_perm)
+    template = MinHash(num_perm=cfg.num_perm, hashfunc=_identity, seed=1)  # permutations drawn once
     pairs: set[tuple[int, int]] = set()
     exact: dict[str, int] = {}
     for i, (form, hs) in enumerate(zip(forms, hashes)):
@@ -128,7 +142,7 @@ def duplicate_pairs(texts: list[str], cfg: DedupConfig = DedupConfig()) -> list[
             exact[form] = i
         if len(hs) < cfg.min_shingles:
             continue
-        m = MinHash(num_perm=cfg.num_perm, hashfunc=_identity, seed=1)
+        m = template.copy()
         m.update_batch(hs.astype(np.uint64))
         for j in lsh.query(m):
             if containment(hashes[j], hs) >= cfg.containment:

@@ -235,7 +235,8 @@ header,main{padding:0 1.5em} h1{margin:.5em 0} .muted{color:#888}
 .overview{display:flex;flex-wrap:wrap;gap:1em;align-items:flex-start}
 .box table td.n{text-align:right;padding-left:1em}
 #filters{position:sticky;top:0;background:#fff;border-bottom:1px solid #ccc;padding:.5em 1.5em;z-index:2}
-.article{background:#fff;border:1px solid #ddd;border-radius:4px;margin:1em 0;padding:.5em 1em}
+.article{background:#fff;border:1px solid #ddd;border-radius:4px;margin:1em 0;padding:.5em 1em;
+  content-visibility:auto;contain-intrinsic-size:auto 900px}
 .article h2{font-size:1.1em;margin:.2em 0} .doc-id{font-family:monospace;color:#555}
 .badge{background:#eee;border-radius:3px;padding:0 .4em;font-size:.85em}
 .cols{display:flex;gap:1.5em} .lines{flex:3;min-width:0} .side{flex:2;min-width:0}
