@@ -1,4 +1,4 @@
-"""Command line: `zh-events run`, `zh-events schema`, `zh-events config`, `zh-events train-ner`."""
+"""Command line: `zh-events run`, `schema`, `config`, `train-ner`, `export`, `review`."""
 
 from __future__ import annotations
 
@@ -116,6 +116,49 @@ def _cmd_config(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
+    from pipeline.dedup import DedupConfig
+    from pipeline.export import ExportError, ExportOptions, export
+
+    try:
+        ratios = tuple(float(x) for x in args.split_ratios.split(","))
+        if len(ratios) != 3 or min(ratios) < 0 or sum(ratios) <= 0:
+            raise ValueError
+    except ValueError:
+        print(f"zh-events: --split-ratios {args.split_ratios!r}: give three non-negative numbers, e.g. 0.8,0.1,0.1",
+              file=sys.stderr)
+        return EXIT_USAGE
+    opts = ExportOptions(event_types=args.event_type, languages=args.language, min_confidence=args.min_confidence,
+                         entity_types=tuple(args.entity_types.split(",")), drop_duplicates=args.drop_duplicates,
+                         dedup=replace(DedupConfig(), ratios=ratios, containment=args.dup_containment))
+    try:
+        result = export(args.run_dir, args.format, args.out, opts, quiet=args.quiet)
+    except ExportError as exc:
+        print(f"zh-events: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if not args.quiet:
+        print(f"exported {result.exported} of {result.read} records ({result.filtered_out} filtered out, "
+              f"{result.bad_lines} unreadable lines, {result.duplicates} near-duplicates) -> "
+              + ", ".join(result.paths) + "; splits " + ", ".join(f"{k} {v}" for k, v in result.splits.items()),
+              file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_review(args: argparse.Namespace) -> int:
+    from pipeline.review import ReviewError, write_report
+
+    try:
+        n = write_report(args.run_dir, args.out, limit=args.limit)
+    except ReviewError as exc:
+        print(f"zh-events: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    if not args.quiet:
+        print(f"review of {n} articles -> {args.out}", file=sys.stderr)
+    return EXIT_OK
+
+
 def _train_ner(argv: list[str]) -> int:
     try:
         from pipeline.ner.train import main as train_main
@@ -187,6 +230,44 @@ def build_parser() -> argparse.ArgumentParser:
     )
     train.add_argument("rest", nargs=argparse.REMAINDER)
     train.set_defaults(func=_cmd_train_ner)
+
+    exp = sub.add_parser(
+        "export", formatter_class=fmt, help="records of a run as an ML dataset (needs the export extra)",
+        description="Write the records of a run as Parquet, a Hugging Face dataset folder, CoNLL BIO, a spaCy "
+                    "DocBin or flat JSONL, with near-duplicate clusters and train/dev/test splits per cluster.",
+        epilog="example:\n  zh-events export outputs/seeds --format parquet --out seeds.parquet\n"
+               "  zh-events export out/ --format spacy --out corpus/ --event-type inspection --min-confidence 0.5",
+    )
+    exp.add_argument("run_dir", metavar="RUN_DIR", help="the --out folder of a run (or its records.jsonl)")
+    exp.add_argument("--format", required=True, choices=["parquet", "hf", "conll", "spacy", "jsonl"])
+    exp.add_argument("--out", required=True, metavar="PATH",
+                     help="a file for parquet/jsonl, a folder for hf/conll/spacy")
+    exp.add_argument("--event-type", action="append", default=[], metavar="TYPE",
+                     help="keep only this event type (repeatable)")
+    exp.add_argument("--language", action="append", default=[], metavar="LANG",
+                     help="keep only this language: zh-Hans, zh-Hant, en, mixed (repeatable)")
+    exp.add_argument("--min-confidence", type=float, default=0.0, metavar="X", help="keep events with confidence >= X")
+    exp.add_argument("--entity-types", default="PERSON,ORG,PLACE", metavar="T,T",
+                     help="entity labels in CoNLL/spaCy exports (default PERSON,ORG,PLACE; also DATE, TITLE)")
+    exp.add_argument("--split-ratios", default="0.8,0.1,0.1", metavar="TRAIN,DEV,TEST")
+    exp.add_argument("--dup-containment", type=float, default=0.7, metavar="X",
+                     help="share of the shorter text's shingles found in the longer one for a near-duplicate")
+    exp.add_argument("--drop-duplicates", action="store_true", help="keep only one record per near-duplicate cluster")
+    exp.add_argument("--quiet", "-q", action="store_true", help="no progress bar or summary")
+    exp.set_defaults(func=_cmd_export)
+
+    rev = sub.add_parser(
+        "review", formatter_class=fmt, help="one self-contained HTML page to review a run",
+        description="Write a static HTML report of a run: an overview (event types, languages, errors by stage, "
+                    "rules, config hash) and every article with its line roles, removed lines, repairs, "
+                    "entities and event, filterable in the page. No remote resources.",
+        epilog="example:\n  zh-events review outputs/seeds --out report.html",
+    )
+    rev.add_argument("run_dir", metavar="RUN_DIR", help="the --out folder of a run")
+    rev.add_argument("--out", required=True, metavar="FILE", help="the HTML file to write")
+    rev.add_argument("--limit", type=int, metavar="N", help="only the first N articles")
+    rev.add_argument("--quiet", "-q", action="store_true")
+    rev.set_defaults(func=_cmd_review)
     return parser
 
 
