@@ -44,6 +44,7 @@ _CJK_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 _LATIN_NAME = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}$")
 # A table label scraped onto its own line, its value on the next (索引号: / 发文机关 :).
 _BARE_LABEL = re.compile(r"^\s*[^:]{1,12}:\s*$")
+_CLOSE_QUOTES = "\"”’」』"
 _NAME_SPLIT = re.compile(r"[\s、,，;/]+")
 _LATIN_NAME_SPLIT = re.compile(r"\s*(?:[,;/]|\band\b)\s*")
 
@@ -54,10 +55,15 @@ class StripConfig(StageConfig):
     line_rules: str = "configs/strip/lines.toml"
     inline_rules: str = "configs/strip/inline.toml"
     features: str = "configs/strip/features.toml"
+    widgets: str = "configs/strip/widgets.toml"
+    disable: list[str] = Field(
+        default_factory=list,
+        description="rule or mechanism ids, or their prefixes (groups such as nav, widget, dup), switched off",
+    )
 
     def data_files(self) -> list[Path]:
-        """The three rule files, hashed into the config hash."""
-        return [REPO_ROOT / self.line_rules, REPO_ROOT / self.inline_rules, REPO_ROOT / self.features]
+        """The rule files, hashed into the config hash."""
+        return [REPO_ROOT / f for f in (self.line_rules, self.inline_rules, self.features, self.widgets)]
 
 
 class RuleSpec(BaseModel):
@@ -100,6 +106,11 @@ class Thresholds(BaseModel):
     not_name_suffixes: list[str]
     publisher_suffixes: list[str]
     headline_event_words: list[str]
+    widget_max_chars: int
+    headline_shared_min: int
+    headline_shared_ratio: float
+    kicker_min_chars: int
+    kicker_min_words: int
 
 
 class Features(BaseModel):
@@ -110,6 +121,70 @@ class Features(BaseModel):
     thresholds: Thresholds
     byline_roles: dict[str, str]
     mechanisms: dict[str, dict[str, str]]
+
+
+class Widgets(BaseModel):
+    """widgets.toml: the UI vocabulary of portals (see the file header for its sources)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    zh: list[str]
+    en: list[str]
+    counted: list[str]
+
+
+# Widget bars separate their items with two spaces, bars, dots, bullets, arrows, colons or brackets.
+_TOKEN_SPLIT = re.compile(r"\s{2,}|[\t|/·•■●◆▪►▶>»›:,;、【】\[\]()「」<]+")
+_NEUTRAL = re.compile(r"^(\d+|[a-z]|[^\w\u4e00-\u9fff]+)$")
+
+
+class WidgetVocabulary:
+    """Decides whether a short line is made only of widget words (`widget.vocab`)."""
+
+    def __init__(self, widgets: Widgets) -> None:
+        self.words = {w.lower() for w in widgets.zh + widgets.en}
+        self.longest = max((len(w.split()) for w in self.words), default=1)
+        alts = "|".join(re.escape(w.lower()) for w in sorted(widgets.counted, key=len, reverse=True))
+        self.counted = re.compile(rf"^\d+\s*({alts})$")
+
+    def _word(self, tok: str) -> int | None:
+        """1 for a widget word, 0 for a neutral token (number, letter, symbol), None for anything else."""
+        if tok in self.words or self.counted.match(tok):
+            return 1
+        if _NEUTRAL.match(tok):
+            return 0
+        core = re.sub(r"^[a-z]{1,2}(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[a-z]{1,2}$", "", tok)  # T小字: a size sample
+        return 1 if core != tok and core in self.words else None
+
+    def _chunk(self, chunk: str) -> int | None:
+        """Widget words in a chunk (greedy longest phrases), or None when it holds anything else."""
+        whole = self._word(chunk)
+        if whole is not None:
+            return whole
+        words, i, hits = chunk.split(), 0, 0
+        while i < len(words):
+            for k in range(min(self.longest, len(words) - i), 0, -1):
+                got = self._word(" ".join(words[i : i + k]))
+                if got is not None:
+                    hits += got
+                    i += k
+                    break
+            else:
+                return None
+        return hits
+
+    def __call__(self, line: str, max_chars: int) -> bool:
+        """True for a line of at most `max_chars` made only of widget words and neutral tokens."""
+        text = line.strip().lower()
+        if not text or len(text) > max_chars:
+            return False
+        hits = 0
+        for chunk in filter(None, (c.strip() for c in _TOKEN_SPLIT.split(text))):
+            n = self._chunk(chunk)
+            if n is None:
+                return False
+            hits += n
+        return hits > 0
 
 
 @dataclass(frozen=True)
@@ -212,6 +287,7 @@ class LineState:
     key: str = ""
     size: int = 0
     latin: bool = False
+    widget: bool = False
     cuts: list[Cut] = field(default_factory=list)
     hit: Rule | None = None
     soft: Rule | None = None
@@ -224,12 +300,21 @@ class LineState:
 class Stripper:
     """The loaded rules and features; `__call__` processes one document."""
 
-    def __init__(self, line_rules: list[Rule], inline_rules: list[Rule], features: Features) -> None:
+    def __init__(
+        self,
+        line_rules: list[Rule],
+        inline_rules: list[Rule],
+        features: Features,
+        widgets: Widgets,
+        disable: tuple[str, ...] = (),
+    ) -> None:
         import opencc
 
-        self.line_rules = line_rules
-        self.inline_rules = inline_rules
+        self.disable = tuple(disable)
+        self.line_rules = [r for r in line_rules if self.on(r.id)]
+        self.inline_rules = [r for r in inline_rules if self.on(r.id)]
         self.th = features.thresholds
+        self.widgets = WidgetVocabulary(widgets)
         self.mech = {k: v.get("reason", "") for k, v in features.mechanisms.items()}
         self.roles = {k.lower(): v for k, v in features.byline_roles.items()}
         alts = "|".join(re.escape(r) for r in sorted(self.roles, key=len, reverse=True))
@@ -242,6 +327,10 @@ class Stripper:
         self.event_words = tuple(features.thresholds.headline_event_words)
         self.section_number = re.compile(features.thresholds.section_number, re.I)
         self.t2s = opencc.OpenCC("t2s")
+
+    def on(self, rule_id: str) -> bool:
+        """Whether a rule or mechanism is switched on (`strip.disable` names ids or dotted prefixes)."""
+        return not any(rule_id == d or rule_id.startswith(d + ".") for d in self.disable)
 
     # ---- per-line features --------------------------------------------------------------------------
     def _state(self, n: int, start: int, end: int, norm: str) -> LineState:
@@ -277,6 +366,7 @@ class Stripper:
         st.latin = n_latin > n_cjk
         st.size = len(_WORD.findall(st.residual)) if st.latin else len(re.sub(r"\s+", "", st.residual))
         stripped = canon.text.strip()
+        st.widget = self.on("widget.vocab") and self.widgets(stripped, self.th.widget_max_chars)
         for rule in self.line_rules:
             if not rule.languages & langs or (rule.max_chars and len(stripped) > rule.max_chars):
                 continue
@@ -309,7 +399,13 @@ class Stripper:
         return all(not any(t.endswith(s) for s in self.th.not_name_suffixes) for t in toks)
 
     def _ends_final(self, st: LineState) -> bool:
-        return bool(st.residual) and st.residual[-1] in self.th.sentence_final
+        """Closed like a sentence; a closing quote counts only after a sentence end (他说:“好。” but not 擦亮“名片”)."""
+        text = st.residual.rstrip(_CLOSE_QUOTES)
+        if not text:
+            return False
+        if len(text) < len(st.residual) and text[-1] not in self.th.sentence_final:
+            return False
+        return text[-1] in self.th.sentence_final
 
     def _title_like(self, st: LineState) -> bool:
         """Short, and not closed like a sentence (a standalone question or exclamation may be a headline)."""
@@ -383,6 +479,8 @@ class Stripper:
                 continue
             if st.hit:
                 self._set(st, "boilerplate", st.hit.id, st.hit.reason)
+            elif st.widget:
+                self._set(st, "boilerplate", "widget.vocab")
             if len(st.key) >= th.dup_min_chars and st.key in seen and st.hit is None:
                 st.dup_of = seen[st.key]
             seen.setdefault(st.key, st.n)
@@ -402,7 +500,8 @@ class Stripper:
             if st.soft is not None and st.role is None and not first <= k <= last:
                 st.hit = st.soft
                 self._set(st, "boilerplate", st.soft.id, st.soft.reason)
-        self._head(states[:first])
+        body = [states[i] for i in paras if i not in self._head_paras(states, first)]
+        self._head(states[:first], self._vocabulary(body) if body else None)
         titles = [st for st in states if st.role == "title"]
         for st in states[first : last + 1]:
             if st.role is not None:
@@ -425,8 +524,13 @@ class Stripper:
             else:
                 st.role = "body"
         closing = True
+        tail = [st for st in states[last + 1 :] if not st.blank]
         for st in states[last + 1 :]:
             if st.role == "blank":
+                continue
+            # The text ends inside a paragraph (a page cut at a size limit): its last line is body.
+            if closing and st is tail[-1] and self._truncated(st, titles):
+                self._set(st, "body", "body.truncated")
                 continue
             # A short closing sentence right after the last paragraph (会议还通报了有关情况。) is body.
             closing = closing and st.role is None and st.dup_of is None and self._closing(st)
@@ -440,6 +544,15 @@ class Stripper:
                 self._set(st, "duplicate", "dup.headline")
             else:
                 self._set(st, "boilerplate", "tail.after_body")
+
+    def _truncated(self, st: LineState, titles: list[LineState]) -> bool:
+        """The document's last line, right after the body, cut before its sentence ends."""
+        return (
+            self.on("body.truncated") and st.role is None and st.dup_of is None and st.soft is None
+            and not self._ends_final(st) and not self._symbols(st) and not self._publisher(st)
+            and not st.residual.startswith(("(", "[", "【", "〔"))  # a bracketed credit: (供稿 / (记者
+            and not any(self._similar(st, t) for t in titles)
+        )
 
     def _closing(self, st: LineState) -> bool:
         """A short closed sentence without rule evidence (多谢各位。 Thank you.)."""
@@ -481,7 +594,41 @@ class Stripper:
                 in_list = False
         return found
 
-    def _head(self, head: list[LineState]) -> None:
+    @staticmethod
+    def _head_paras(states: list[LineState], first: int) -> set[int]:
+        return set()
+
+    @staticmethod
+    def _units(st: LineState) -> set[str]:
+        """What a line says, for comparing it with the body: CJK bigrams, or Latin content words (5-letter stems)."""
+        if st.latin:
+            return {w.lower()[:5] for w in _WORD.findall(st.residual) if len(w) >= 4}
+        runs = re.findall(r"[\u4e00-\u9fff]+|[A-Za-z]{3,}|\d{2,}", st.residual)
+        out = set()
+        for r in runs:
+            if _CJK.match(r):
+                out |= {r[k : k + 2] for k in range(len(r) - 1)}
+            else:
+                out.add(r.lower()[:5])
+        return out
+
+    def _vocabulary(self, body: list[LineState]) -> set[str]:
+        out: set[str] = set()
+        for st in body:
+            out |= self._units(st)
+        return out
+
+    def _related(self, st: LineState, body: set[str] | None) -> bool:
+        """A headline speaks of what the body says: it shares some bigrams or content words with it."""
+        if body is None or not self.on("head.no_overlap"):
+            return True
+        units = self._units(st)
+        if not units:
+            return False
+        shared = len(units & body)
+        return shared >= min(self.th.headline_shared_min, len(units)) and shared >= self.th.headline_shared_ratio * len(units)
+
+    def _head(self, head: list[LineState], body: set[str] | None = None) -> None:
         """Lines before the first paragraph: site header, metadata, teasers, headlines."""
         navs = [k for k, st in enumerate(head) if st.hit is not None and st.hit.kind == "breadcrumb"]
         for st in head[: navs[-1]] if navs else []:
@@ -493,6 +640,7 @@ class Stripper:
             if any(o.key in st.key and len(st.key) - len(o.key) >= 4 for o in inner):
                 self._set(st, "boilerplate", "title.fused_nav")
         titles: list[LineState] = []
+        unrelated: list[LineState] = []
         for k, st in enumerate(head):
             if st.role is not None:
                 continue
@@ -507,6 +655,9 @@ class Stripper:
                 self._set(st, "boilerplate", "feature.symbols")
             elif self._title_like(st) and st.size <= 20 and self._publisher(st):
                 self._set(st, "boilerplate", "head.publisher")
+            elif (self._title_like(st) or self._long_headline(st)) and not self._related(st, body):
+                self._set(st, "boilerplate", "head.no_overlap")
+                unrelated.append(st)
             elif self._title_like(st):
                 self._set(st, "title", "title.headline")
                 titles.append(st)
@@ -515,6 +666,19 @@ class Stripper:
                 titles.append(st)
             else:
                 st.role = "body"
+        # A kicker or subtitle in other words, set solid against a headline (no blank line between), is part of
+        # the headline block.
+        by_n = {st.n: st for st in head}
+        for st in unrelated:
+            near = [by_n.get(st.n - 1), by_n.get(st.n + 1)]
+            min_size = self.th.kicker_min_words if st.latin else self.th.kicker_min_chars
+            if st.size >= min_size and any(o is not None and o.role == "title" and o in titles for o in near):
+                self._set(st, "title", "title.kicker")
+                titles.append(st)
+        # No line above the body speaks of it: a headline in other words (a slogan) may still open the page.
+        lead = next((st for st in head if not st.blank), None)
+        if not titles and unrelated and unrelated[0] is lead:
+            self._set(lead, "title", "title.headline" if self._title_like(lead) else "title.long_headline")
 
     def _publisher(self, st: LineState) -> bool:
         """A publisher name: ends with a site or office suffix, and no event word or action verb precedes it
@@ -626,4 +790,8 @@ def make_strip(cfg: StripConfig):
         features = Features.model_validate(_load_toml(REPO_ROOT / cfg.features))
     except ValueError as exc:
         raise StageError(f"{cfg.features}: invalid strip features: {exc}") from exc
-    return Stripper(line_rules, inline_rules, features)
+    try:
+        widgets = Widgets.model_validate(_load_toml(REPO_ROOT / cfg.widgets))
+    except ValueError as exc:
+        raise StageError(f"{cfg.widgets}: invalid widget vocabulary: {exc}") from exc
+    return Stripper(line_rules, inline_rules, features, widgets, tuple(cfg.disable))
