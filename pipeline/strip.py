@@ -523,7 +523,7 @@ class Stripper:
                 self._set(st, "title", "title.subhead")
             else:
                 st.role = "body"
-        closing = True
+        closing = closing_run = True
         tail = [st for st in states[last + 1 :] if not st.blank]
         for st in states[last + 1 :]:
             if st.role == "blank":
@@ -532,12 +532,16 @@ class Stripper:
             if closing and st is tail[-1] and self._truncated(st, titles):
                 self._set(st, "body", "body.truncated")
                 continue
+            # A headline repeated right after the paragraphs (nothing but body and captions between) is a caption.
+            closing_run = closing_run and st.role in (None, "body", "title")
             # A short closing sentence right after the last paragraph (会议还通报了有关情况。) is body.
             closing = closing and st.role is None and st.dup_of is None and self._closing(st)
             if closing:
                 st.role = "body"
             elif st.role is not None:
                 continue
+            elif st.dup_of is not None and self._caption(states, st.n) and closing_run:
+                self._set(st, "title", "title.caption")
             elif st.dup_of is not None:
                 self._set(st, "duplicate", "dup.repeat")
             elif self._title_like(st) and any(self._similar(st, t) for t in titles):
@@ -594,6 +598,15 @@ class Stripper:
                 in_list = False
         return found
 
+    def _caption(self, states: list[LineState], k: int) -> bool:
+        """An exact repeat of a headline line standing alone (an image caption), not the first line of a
+        reprinted block (the next line is no repeat)."""
+        st = states[k]
+        if not self.on("title.caption") or st.dup_of is None or states[st.dup_of].role != "title":
+            return False
+        nxt = next((o for o in states[k + 1 :] if not o.blank), None)
+        return nxt is None or nxt.dup_of is None
+
     @staticmethod
     def _head_paras(states: list[LineState], first: int) -> set[int]:
         return set()
@@ -637,7 +650,19 @@ class Stripper:
         open_ = [st for st in head if st.role is None]
         for st in open_:
             inner = [o for o in open_ if o is not st and len(o.key) >= self.th.dup_min_chars]
-            if any(o.key in st.key and len(st.key) - len(o.key) >= 4 for o in inner):
+            fused = next((o for o in inner if o.key in st.key and len(st.key) - len(o.key) >= 4), None)
+            if fused is None:
+                continue
+            # What the line adds to the headline: site navigation or a title bar (above the headline), or a
+            # subtitle that speaks of the body (below it).
+            extra = self._units(st) - self._units(fused)
+            teaser = "…" in st.residual or "..." in st.residual or self._ends_final(st)
+            if (
+                body is not None and not teaser and fused.n < st.n and len(extra & body) >= self.th.headline_shared_min
+                and self.on("title.fused_subtitle")
+            ):
+                self._set(st, "title", "title.fused_subtitle")
+            else:
                 self._set(st, "boilerplate", "title.fused_nav")
         titles: list[LineState] = []
         unrelated: list[LineState] = []
@@ -647,7 +672,9 @@ class Stripper:
             # Lines of one headline block may paraphrase each other (kicker, headline, subtitle); a
             # look-alike after other material (a teaser, metadata) repeats the headline.
             earlier = [t for t in titles if any(o.role not in ("title", "blank") for o in head[t.n : k])]
-            if st.dup_of is not None or any(self._similar(st, t) for t in earlier):
+            if st.dup_of is not None and self._caption(head, k):
+                self._set(st, "title", "title.caption")
+            elif st.dup_of is not None or any(self._similar(st, t) for t in earlier):
                 self._set(st, "duplicate", "dup.headline" if st.dup_of is None else "dup.repeat")
             elif titles and self.section_number.match(st.residual):
                 self._set(st, "title", "title.subhead")
