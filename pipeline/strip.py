@@ -110,6 +110,9 @@ class Thresholds(BaseModel):
     headline_shared_min: int
     headline_shared_ratio: float
     kicker_min_chars: int
+    prose_min_chars: int
+    prose_min_words: int
+    caption_min_words: int
     kicker_min_words: int
 
 
@@ -288,6 +291,7 @@ class LineState:
     size: int = 0
     latin: bool = False
     widget: bool = False
+    echo: bool = False
     cuts: list[Cut] = field(default_factory=list)
     hit: Rule | None = None
     soft: Rule | None = None
@@ -431,13 +435,22 @@ class Stripper:
 
     def _is_para(self, st: LineState) -> bool:
         """A body paragraph: a closed sentence of some length, or a long line."""
-        if st.blank or st.role is not None or st.dup_of is not None or st.soft is not None:
+        if st.blank or st.role is not None or st.dup_of is not None or st.soft is not None or st.echo:
             return False
         long_ = self.th.long_words if st.latin else self.th.long_chars
         if st.size >= long_:
             return True
         short = self.th.para_min_words if st.latin else self.th.para_min_chars
-        return self._ends_final(st) and st.size >= short and not self._title_like(st)
+        return (self._ends_final(st) and st.size >= short and not self._title_like(st)) or self._prose(st)
+
+    def _prose(self, st: LineState) -> bool:
+        """A paragraph cut off before its end (a page break, a credit glued on): long enough, and a sentence
+        ends inside it."""
+        if not self.on("body.prose"):
+            return False
+        if st.latin:
+            return st.size >= self.th.prose_min_words and re.search(r"[a-z]{2}[.!?]\s+[A-Z]", st.residual) is not None
+        return st.size >= self.th.prose_min_chars and re.search(r"[。!?][^)）\]】]", st.residual) is not None
 
     def _symbols(self, st: LineState) -> bool:
         text = re.sub(r"\s+", "", st.residual)
@@ -485,6 +498,7 @@ class Stripper:
                 st.dup_of = seen[st.key]
             seen.setdefault(st.key, st.n)
         self._field_values(states)
+        self._echoes(states)
         for i, st in enumerate(states):
             if st.role is None and st.dup_of is None and self._is_teaser(i, states):
                 self._set(st, "boilerplate", "teaser.ellipsis")
@@ -506,7 +520,9 @@ class Stripper:
         for st in states[first : last + 1]:
             if st.role is not None:
                 continue
-            if st.dup_of is not None:
+            if st.echo and titles:
+                self._set(st, "title", "title.caption")
+            elif st.dup_of is not None:
                 if states[st.dup_of].role == "title":
                     self._set(st, "title", "title.caption")
                 else:
@@ -519,6 +535,8 @@ class Stripper:
                 self._set(st, "title", "title.subhead")
             elif self._symbols(st):
                 self._set(st, "boilerplate", "feature.symbols")
+            elif st.latin and self._sentence_caption(st):
+                self._set(st, "body", "body.sentence_caption")
             elif self._title_like(st):
                 self._set(st, "title", "title.subhead")
             else:
@@ -549,6 +567,15 @@ class Stripper:
             else:
                 self._set(st, "boilerplate", "tail.after_body")
 
+    def _sentence_caption(self, st: LineState) -> bool:
+        """An English line between paragraphs written as a sentence (sentence case, or clauses split by commas):
+        a photo caption that tells what happens, body; subheads are short or in Title Case."""
+        if not self.on("body.sentence_caption") or st.size < self.th.caption_min_words:
+            return False
+        words = [w for w in _WORD.findall(st.residual) if len(w) >= 4]
+        title_case = bool(words) and sum(w[0].isupper() for w in words) >= self.th.title_case_ratio * len(words)
+        return not title_case or "," in st.residual
+
     def _truncated(self, st: LineState, titles: list[LineState]) -> bool:
         """The document's last line, right after the body, cut before its sentence ends."""
         return (
@@ -564,6 +591,23 @@ class Stripper:
             st.soft is None and self._ends_final(st) and st.residual[-1] in self.th.closing_final
             and not self._symbols(st) and not _ELLIPSIS.search(st.residual)
         )
+
+    def _echoes(self, states: list[LineState]) -> None:
+        """A line that repeats an earlier short headline-like line and only adds punctuation or a bracketed
+        credit (headline。(图片来源:…)): an image caption, never the lead paragraph."""
+        if not self.on("title.caption"):
+            return
+        shorts: list[LineState] = []
+        for st in states:
+            if st.blank or st.role is not None:
+                continue
+            for o in shorts:
+                rest = st.key[len(o.key) :]
+                if st.key.startswith(o.key) and rest and not re.match(r"[\w\u4e00-\u9fff]", rest):
+                    st.echo = True
+                    break
+            if self._title_like(st) and len(st.key) >= self.th.dup_min_chars:
+                shorts.append(st)
 
     def _field_values(self, states: list[LineState]) -> None:
         """The value under a metadata label that stands alone on its line (索引号: / 发文机关:)."""
@@ -672,7 +716,7 @@ class Stripper:
             # Lines of one headline block may paraphrase each other (kicker, headline, subtitle); a
             # look-alike after other material (a teaser, metadata) repeats the headline.
             earlier = [t for t in titles if any(o.role not in ("title", "blank") for o in head[t.n : k])]
-            if st.dup_of is not None and self._caption(head, k):
+            if (st.dup_of is not None and self._caption(head, k)) or (st.echo and titles):
                 self._set(st, "title", "title.caption")
             elif st.dup_of is not None or any(self._similar(st, t) for t in earlier):
                 self._set(st, "duplicate", "dup.headline" if st.dup_of is None else "dup.repeat")
