@@ -19,6 +19,7 @@ offsets in `doc.text`.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import tomllib
 import unicodedata
@@ -116,12 +117,46 @@ class Thresholds(BaseModel):
     kicker_min_words: int
 
 
+class Hint(BaseModel):
+    """A rule on a per-line feature supplied by an earlier stage (e.g. what the DOM says about an HTML line).
+
+    `feature` names a key of the line's feature dict; the hint fires when the value is one of `values`
+    (strings, compared case-insensitively; a list value fires when any item is), at least `min` or at most
+    `max` (numbers), or true (`values`, `min` and `max` all unset). `role = "boilerplate"` is firm evidence
+    like a line rule; `role = "body"` marks a line of the main content, which the structural mechanisms of
+    the page's edges (head.no_overlap, tail.after_body) then leave alone."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    feature: str
+    role: Literal["boilerplate", "body"]
+    reason: str
+    values: list[str] | None = None
+    min: float | None = None
+    max: float | None = None
+
+    def fires(self, value: object) -> bool:
+        if value is None:
+            return False
+        if self.values is not None:
+            items = value if isinstance(value, (list, tuple)) else [value]
+            wanted = {v.lower() for v in self.values}
+            return any(isinstance(i, str) and i.lower() in wanted for i in items)
+        if self.min is not None or self.max is not None:
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                return False
+            return (self.min is None or value >= self.min) and (self.max is None or value <= self.max)
+        return value is True
+
+
 class Features(BaseModel):
-    """features.toml: thresholds, byline role words and the structural mechanisms' reasons."""
+    """features.toml: thresholds, byline role words, the structural mechanisms' reasons, per-line hints."""
 
     model_config = ConfigDict(extra="forbid")
 
     thresholds: Thresholds
+    hint: list[Hint] = Field(default_factory=list)
     byline_roles: dict[str, str]
     mechanisms: dict[str, dict[str, str]]
 
@@ -292,6 +327,7 @@ class LineState:
     latin: bool = False
     widget: bool = False
     echo: bool = False
+    main: bool = False
     cuts: list[Cut] = field(default_factory=list)
     hit: Rule | None = None
     soft: Rule | None = None
@@ -318,6 +354,7 @@ class Stripper:
         self.line_rules = [r for r in line_rules if self.on(r.id)]
         self.inline_rules = [r for r in inline_rules if self.on(r.id)]
         self.th = features.thresholds
+        self.hints = [h for h in features.hint if self.on(h.id)]
         self.widgets = WidgetVocabulary(widgets)
         self.mech = {k: v.get("reason", "") for k, v in features.mechanisms.items()}
         self.roles = {k.lower(): v for k, v in features.byline_roles.items()}
@@ -337,11 +374,17 @@ class Stripper:
         return not any(rule_id == d or rule_id.startswith(d + ".") for d in self.disable)
 
     # ---- per-line features --------------------------------------------------------------------------
-    def _state(self, n: int, start: int, end: int, norm: str) -> LineState:
+    def _state(self, n: int, start: int, end: int, norm: str, extra: dict | None = None) -> LineState:
         canon = canonicalize(norm, self.t2s)
         st = LineState(n, start, end, canon, blank=not norm.strip())
         if st.blank:
             return st
+        for hint in self.hints if extra else ():
+            if hint.fires(extra.get(hint.feature)):
+                if hint.role == "body":
+                    st.main = True
+                elif st.hit is None:
+                    st.hit = Rule(hint.id, frozenset({"zh", "en"}), "html", hint.reason, (), None)
         langs = self._langs(canon.text)
         for rule in self.inline_rules:
             if not rule.languages & langs:
@@ -371,7 +414,7 @@ class Stripper:
         st.size = len(_WORD.findall(st.residual)) if st.latin else len(re.sub(r"\s+", "", st.residual))
         stripped = canon.text.strip()
         st.widget = self.on("widget.vocab") and self.widgets(stripped, self.th.widget_max_chars)
-        for rule in self.line_rules:
+        for rule in self.line_rules if st.hit is None else ():
             if not rule.languages & langs or (rule.max_chars and len(stripped) > rule.max_chars):
                 continue
             if any(rx.search(stripped) for rx in rule.regexes):
@@ -558,6 +601,8 @@ class Stripper:
                 st.role = "body"
             elif st.role is not None:
                 continue
+            elif st.main and st.dup_of is None:
+                st.role = "body"
             elif st.dup_of is not None and self._caption(states, st.n) and closing_run:
                 self._set(st, "title", "title.caption")
             elif st.dup_of is not None:
@@ -695,7 +740,7 @@ class Stripper:
         for st in open_:
             inner = [o for o in open_ if o is not st and len(o.key) >= self.th.dup_min_chars]
             fused = next((o for o in inner if o.key in st.key and len(st.key) - len(o.key) >= 4), None)
-            if fused is None:
+            if fused is None or st.echo:
                 continue
             # What the line adds to the headline: site navigation or a title bar (above the headline), or a
             # subtitle that speaks of the body (below it).
@@ -726,7 +771,7 @@ class Stripper:
                 self._set(st, "boilerplate", "feature.symbols")
             elif self._title_like(st) and st.size <= 20 and self._publisher(st):
                 self._set(st, "boilerplate", "head.publisher")
-            elif (self._title_like(st) or self._long_headline(st)) and not self._related(st, body):
+            elif (self._title_like(st) or self._long_headline(st)) and not st.main and not self._related(st, body):
                 self._set(st, "boilerplate", "head.no_overlap")
                 unrelated.append(st)
             elif self._title_like(st):
@@ -766,7 +811,10 @@ class Stripper:
         if len(doc.norm_text) != len(doc.text):
             raise StageError("norm_text and text differ in length; normalize broke its contract")
         lines = doc.default_lines()
-        states = [self._state(ln.n, ln.start, ln.end, doc.norm_text[ln.start : ln.end]) for ln in lines]
+        extras = line_features(doc)
+        states = [
+            self._state(ln.n, ln.start, ln.end, doc.norm_text[ln.start : ln.end], extras.get(ln.n)) for ln in lines
+        ]
         self.classify(states)
         doc.lines = [
             LineInfo(
@@ -850,6 +898,25 @@ class Stripper:
                 break
             pos = m.end()
         return out
+
+
+def line_features(doc: Document) -> dict[int, dict]:
+    """Per-line features from an earlier stage, by line number: `doc.line_features` when the Document has
+    it, else `doc.raw.meta["line_features"]` (a JSON string); a list (one dict or None per line) or a dict
+    keyed by line number. Malformed input gives no features, never an error."""
+    src = getattr(doc, "line_features", None) or doc.raw.meta.get("line_features")
+    try:
+        if isinstance(src, (str, bytes)):
+            src = json.loads(src)
+        if isinstance(src, list):
+            items = enumerate(src)
+        elif isinstance(src, dict):
+            items = ((int(k), v) for k, v in src.items())
+        else:
+            return {}
+        return {n: v for n, v in items if isinstance(v, dict)}
+    except (ValueError, TypeError):
+        return {}
 
 
 @register_stage("strip", StripConfig)
