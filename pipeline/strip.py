@@ -521,6 +521,9 @@ class Stripper:
         return difflib.SequenceMatcher(None, a.key, b.key).ratio() >= self.th.title_repeat_similarity
 
     def _set(self, st: LineState, role: str, rule_id: str, reason: str | None = None) -> None:
+        """The one place a line gets its role, rule id and reason; a switched-off mechanism decides nothing."""
+        if not self.on(rule_id) and role != "blank":
+            return
         st.role, st.rule = role, rule_id
         st.reason = reason if reason is not None else self.mech.get(rule_id, "")
 
