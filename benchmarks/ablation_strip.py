@@ -44,7 +44,7 @@ GROUPS = [
     ("head", "header zone: no-overlap, publisher, lines above the breadcrumb"),
     ("tail", "footer zone: everything after the last paragraph"),
     ("dup", "repetition: repeated lines, repeated headline"),
-    ("teaser", "truncated teasers"),
+    ("teaser", "teasers: truncated repeats of the article, promo lines trailing off in an ellipsis"),
     ("title.caption", "headline repeats and echoes as captions"),
     ("title.kicker", "kicker set against the headline"),
     ("title.fused_subtitle", "subtitle fused with the headline below it"),

@@ -484,7 +484,9 @@ class Stripper:
         if st.size >= long_:
             return True
         short = self.th.para_min_words if st.latin else self.th.para_min_chars
-        return (self._ends_final(st) and st.size >= short and not self._title_like(st)) or self._prose(st)
+        # A short line trailing off in an ellipsis is a teaser of another page (a promo block), not a paragraph.
+        trails = self.on("teaser.trailing") and _ELLIPSIS.search(st.residual) is not None
+        return (self._ends_final(st) and st.size >= short and not self._title_like(st) and not trails) or self._prose(st)
 
     def _prose(self, st: LineState) -> bool:
         """A paragraph cut off before its end (a page break, a credit glued on): long enough, and a sentence
@@ -774,6 +776,8 @@ class Stripper:
                 self._set(st, "boilerplate", "feature.symbols")
             elif self._title_like(st) and st.size <= 20 and self._publisher(st):
                 self._set(st, "boilerplate", "head.publisher")
+            elif not titles and _ELLIPSIS.search(st.residual) and self.on("teaser.trailing"):
+                self._set(st, "boilerplate", "teaser.trailing")
             elif (self._title_like(st) or self._long_headline(st)) and not st.main and not self._related(st, body):
                 self._set(st, "boilerplate", "head.no_overlap")
                 unrelated.append(st)

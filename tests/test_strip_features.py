@@ -141,6 +141,15 @@ def test_quoted_subhead_is_a_title_and_a_quoted_sentence_body(strip):
     assert roles(strip, [HEAD, P1, quote, P2])[2] == ("body", None)
 
 
+def test_teaser_trailing_off_above_the_article_is_boilerplate_and_prose_with_an_ellipsis_is_body(strip):
+    got = roles(strip, ["招商政策……", "Projects in the zone such as...", HEAD, P1, P2])
+    assert got[:2] == [("boilerplate", "teaser.trailing"), ("boilerplate", "teaser.trailing")]
+    # Between paragraphs, a long line that trails off is still a paragraph.
+    long_ = "周海说,企业反映的融资难、用工难、用地难等问题,市里都要逐项研究、逐项解决,不能让企业等……"
+    assert roles(strip, [HEAD, P1, long_, P2])[2] == ("body", None)
+    assert roles(build("teaser"), ["招商政策……", HEAD, P1, P2])[0][1] != "teaser.trailing"
+
+
 # ---- switches and per-line hints -------------------------------------------------------------------------
 def test_unknown_switch_leaves_the_stage_as_it_is_and_a_group_switches_all_its_rules(strip):
     lines = ["首页 > 新闻中心 > 本地要闻", HEAD, P1, P2, "网站地图 | 联系我们 | 关于我们"]

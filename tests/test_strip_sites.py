@@ -723,6 +723,30 @@ _
 b Li Hua said that Qingshan will deepen trade cooperation with the chambers and strengthen the friendship between the cities they come from.
 """
 
+# An English city portal whose sidebar comes first in the text: promo blocks of a short heading and a teaser
+# trailing off in an ellipsis, a video link and "View More", then the transcript of a press conference.
+PAGES["en_portal_promo_sidebar"] = """\
+x Investment Guide
+_ 
+x Policies for foreign investors in the development zones such as...
+_ 
+x Visit Qingshan
+_ 
+x Museums, parks and the old town along the canal...
+_ 
+x Qingshan Welcome Center (60 seconds version)
+_ 
+x View More
+_ 
+t Press Conference of the Qingshan Municipal Government
+_ 
+x Mar 3, 2021
+_ 
+b Wang Min: Good afternoon. Today the Qingshan Municipal Government holds a press conference on the plan for the new port area.
+_ 
+b Li Jun: The plan covers 30 square kilometers and will be built in three stages over the next ten years.
+"""
+
 def parse(page: str) -> tuple[str, list[str]]:
     """The page's text and the gold role of each of its lines."""
     lines, roles = [], []
