@@ -51,6 +51,7 @@ GROUPS = [
     ("body.truncated", "last paragraph cut by a size limit stays body"),
     ("body.prose", "paragraph cut at a page break stays body"),
     ("body.sentence_caption", "English sentence captions are body"),
+    ("body.colon_run", "lines under a line ending in a colon (lists, quotations) are body"),
     ("feature.symbols", "lines of digits and punctuation"),
 ]
 

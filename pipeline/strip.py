@@ -114,6 +114,8 @@ class Thresholds(BaseModel):
     prose_min_chars: int
     prose_min_words: int
     caption_min_words: int
+    colon_intro_min_chars: int
+    colon_intro_min_words: int
     kicker_min_words: int
 
 
@@ -565,8 +567,12 @@ class Stripper:
         body = [states[i] for i in paras if i not in self._head_paras(states, first)]
         self._head(states[:first], self._vocabulary(body) if body else None)
         titles = [st for st in states if st.role == "title"]
+        introduced = False  # the line before ends with a colon (名单如下: / Attending were:), or is an item under one
         for st in states[first : last + 1]:
+            if st.blank:
+                continue
             if st.role is not None:
+                introduced = False
                 continue
             if st.echo and titles:
                 self._set(st, "title", "title.caption")
@@ -577,6 +583,9 @@ class Stripper:
                     self._set(st, "duplicate", "dup.repeat")
             elif st.n in paras:
                 st.role = "body"
+            elif introduced and self.on("body.colon_run") and not self.section_number.match(st.residual):
+                # Items or a quotation introduced by a colon line: a list of participants, a quoted slogan.
+                self._set(st, "body", "body.colon_run")
             elif self._title_like(st) and any(self._similar(st, t) for t in titles):
                 self._set(st, "title", "title.caption")
             elif self.section_number.match(st.residual):
@@ -589,6 +598,7 @@ class Stripper:
                 self._set(st, "title", "title.subhead")
             else:
                 st.role = "body"
+            introduced = st.role == "body" and (st.residual.endswith(":") or st.rule == "body.colon_run")
         closing = closing_run = True
         tail = [st for st in states[last + 1 :] if not st.blank]
         for st in states[last + 1 :]:
@@ -600,9 +610,17 @@ class Stripper:
                 continue
             # A headline repeated right after the paragraphs (nothing but body and captions between) is a caption.
             closing_run = closing_run and st.role in (None, "body", "title")
-            # A short closing sentence right after the last paragraph (会议还通报了有关情况。) is body.
-            closing = closing and st.role is None and st.dup_of is None and self._closing(st)
-            if closing:
+            # A short closing sentence right after the last paragraph (会议还通报了有关情况。) is body, and so are a
+            # line introducing a list (出席仪式的有:) and the list's items after it.
+            free = st.role is None and st.dup_of is None and st.soft is None
+            intro = free and self._introduces(st)
+            item = free and introduced and self._title_like(st) and not self._publisher(st)
+            closing = closing and st.role is None and st.dup_of is None and (self._closing(st) or intro or item)
+            introduced = closing and (intro or item)
+            if closing and (intro or item):
+                self._set(st, "body", "body.colon_run")
+                st.role = "body"
+            elif closing:
                 st.role = "body"
             elif st.role is not None:
                 continue
@@ -625,6 +643,11 @@ class Stripper:
         words = [w for w in _WORD.findall(st.residual) if len(w) >= 4]
         title_case = bool(words) and sum(w[0].isupper() for w in words) >= self.th.title_case_ratio * len(words)
         return not title_case or "," in st.residual
+
+    def _introduces(self, st: LineState) -> bool:
+        """A line of some length ending in a colon: it introduces a list or a quotation."""
+        least = self.th.colon_intro_min_words if st.latin else self.th.colon_intro_min_chars
+        return self.on("body.colon_run") and st.residual.endswith(":") and st.size >= least
 
     def _truncated(self, st: LineState, titles: list[LineState]) -> bool:
         """The document's last line, right after the body, cut before its sentence ends."""

@@ -150,6 +150,19 @@ def test_teaser_trailing_off_above_the_article_is_boilerplate_and_prose_with_an_
     assert roles(build("teaser"), ["招商政策……", HEAD, P1, P2])[0][1] != "teaser.trailing"
 
 
+def test_lines_under_a_colon_line_are_body(strip):
+    items = ["参加座谈会的企业有:", "青山化工有限公司", "青山港务集团"]
+    assert [r for r, _ in roles(strip, [HEAD, P1] + items + [P2])[2:5]] == ["body"] * 3
+    # After the last paragraph too, up to the credit line.
+    got = roles(strip, [HEAD, P1, P2] + items + ["责任编辑:王芳"])
+    assert [r for r, _ in got[3:]] == ["body", "body", "body", "boilerplate"]
+    # A field label ending in a colon introduces nothing (too short, or a rule names it).
+    got = roles(strip, [HEAD, P1, P2, "联系电话:", "0571-1234567"])
+    assert [r for r, _ in got[3:]] == ["boilerplate", "boilerplate"]
+    got = roles(build("body.colon_run"), [HEAD, P1] + items + [P2])
+    assert got[3] == ("title", "title.subhead")
+
+
 # ---- switches and per-line hints -------------------------------------------------------------------------
 def test_unknown_switch_leaves_the_stage_as_it_is_and_a_group_switches_all_its_rules(strip):
     lines = ["首页 > 新闻中心 > 本地要闻", HEAD, P1, P2, "网站地图 | 联系我们 | 关于我们"]

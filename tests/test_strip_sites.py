@@ -747,6 +747,27 @@ _
 b Li Jun: The plan covers 30 square kilometers and will be built in three stages over the next ten years.
 """
 
+# Body lines that are short but belong to the article: a quotation after a colon line, a list of participating
+# companies under "参加的企业有:", an English paragraph in a Chinese article, and a list of signed companies
+# after the last paragraph, before the editor credit.
+PAGES["colon_lists_quotes"] = """\
+t 青山区召开民营企业座谈会
+b 3月5日,青山区召开民营企业座谈会,区委书记孙明出席并讲话。
+b 孙明在讲话中指出:
+b “营商环境只有更好,没有最好”
+b 参加座谈会的企业有:
+b 青山化工有限公司
+b 青山电子科技股份有限公司
+b 青山港务集团
+b The meeting was also attended by representatives of foreign chambers of commerce, who raised questions on market access
+b 孙明要求,各部门要持续优化营商环境,为企业发展创造良好条件。会上签约的项目有:
+b 青山新能源材料产业园项目
+b 青山智慧物流中心项目
+x 责任编辑:王芳
+x 联系电话:
+x 0571-1234567
+"""
+
 def parse(page: str) -> tuple[str, list[str]]:
     """The page's text and the gold role of each of its lines."""
     lines, roles = [], []
