@@ -29,7 +29,8 @@ SHARED = REPO_ROOT.parent / "shared"
 # (group prefix, what it is); each row of the table switches one off.
 GROUPS = [
     ("widget", "widget vocabulary (widgets.toml): login, share, print, font size, app, subscribe"),
-    ("nav", "navigation rules: menus, breadcrumbs, related lists, app prompts, subscription lines"),
+    ("nav", "navigation rules: menus, breadcrumbs, related lists, app prompts, subscription lines, short runs"),
+    ("nav.short_run", "a run of 4+ short lines set solid above the article is a link list"),
     ("meta", "metadata rules: date/source/views lines, field tables, bare labels, summary boxes"),
     ("site", "site-name and site-place header rules"),
     ("copyright", "copyright and sponsor lines"),

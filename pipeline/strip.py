@@ -116,6 +116,7 @@ class Thresholds(BaseModel):
     caption_min_words: int
     colon_intro_min_chars: int
     colon_intro_min_words: int
+    short_run_min: int
     kicker_min_words: int
 
 
@@ -758,6 +759,26 @@ class Stripper:
         shared = len(units & body)
         return shared >= min(self.th.headline_shared_min, len(units)) and shared >= self.th.headline_shared_ratio * len(units)
 
+    def _short_runs(self, head: list[LineState]) -> None:
+        """A run of short headline-like lines set solid above the article is a list of links (related or hot
+        news, a channel menu), not a headline block; its last line stays open when only metadata follows it
+        before the body (the headline under a list)."""
+        if not self.on("nav.short_run"):
+            return
+        runs: list[list[LineState]] = [[]]
+        for st in head:
+            if st.role is None and not st.blank and self._title_like(st) and st.dup_of is None and not self._symbols(st):
+                runs[-1].append(st)
+            elif runs[-1]:
+                runs.append([])
+        for run in runs:
+            if len(run) < self.th.short_run_min:
+                continue
+            after = head[run[-1].n + 1 :]
+            items = run[:-1] if all(o.blank or o.role is not None for o in after) else run
+            for st in items:
+                self._set(st, "boilerplate", "nav.short_run")
+
     def _head(self, head: list[LineState], body: set[str] | None = None) -> None:
         """Lines before the first paragraph: site header, metadata, teasers, headlines."""
         navs = [k for k, st in enumerate(head) if st.hit is not None and st.hit.kind == "breadcrumb"]
@@ -781,6 +802,7 @@ class Stripper:
                 self._set(st, "title", "title.fused_subtitle")
             else:
                 self._set(st, "boilerplate", "title.fused_nav")
+        self._short_runs(head)
         titles: list[LineState] = []
         unrelated: list[LineState] = []
         for k, st in enumerate(head):

@@ -163,6 +163,16 @@ def test_lines_under_a_colon_line_are_body(strip):
     assert got[3] == ("title", "title.subhead")
 
 
+def test_run_of_short_lines_above_the_article_is_a_link_list(strip):
+    hot = ["市委书记周海调研电池企业", "新能源电池产业链推进会召开", "高新区电池项目集中开工", "周海会见电池企业客商"]
+    got = roles(strip, hot + [HEAD, P1, P2])
+    assert got[:5] == [("boilerplate", "nav.short_run")] * 4 + [("title", "title.headline")]
+    # Three lines (kicker, headline, subtitle) are a headline block.
+    block = ["聚焦新能源电池产业", HEAD, "推动电池产业集群发展"]
+    assert [r for r, _ in roles(strip, block + [P1, P2])[:3]] == ["title"] * 3
+    assert roles(build("nav.short_run"), hot + [HEAD, P1, P2])[0][1] != "nav.short_run"
+
+
 # ---- switches and per-line hints -------------------------------------------------------------------------
 def test_unknown_switch_leaves_the_stage_as_it_is_and_a_group_switches_all_its_rules(strip):
     lines = ["首页 > 新闻中心 > 本地要闻", HEAD, P1, P2, "网站地图 | 联系我们 | 关于我们"]

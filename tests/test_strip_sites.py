@@ -768,6 +768,22 @@ x 联系电话:
 x 0571-1234567
 """
 
+# A city portal whose hot-news list (same topic, same place names as the article) comes above the headline
+# in the scraped text; the headline block (kicker, headline, subtitle) is three lines, the list is longer.
+PAGES["hot_list_above"] = """\
+x 青山区召开一季度经济运行分析会
+x 青山区新能源汽车产业链招商推介会举行
+x 青山区重点项目集中开工
+x 青山区优化营商环境大会召开
+_ 
+t 奋力实现一季度开门红
+t 青山区召开工业经济高质量发展推进会
+t 区委书记孙明出席并讲话
+x 2024-04-02 09:30 来源:青山发布
+b 4月1日,青山区召开工业经济高质量发展推进会,区委书记孙明出席并讲话,总结一季度工业经济运行情况,部署下一阶段工作。
+b 孙明强调,要抓项目、强链条、优服务,推动工业经济高质量发展,奋力实现全年目标。
+"""
+
 def parse(page: str) -> tuple[str, list[str]]:
     """The page's text and the gold role of each of its lines."""
     lines, roles = [], []
