@@ -1,12 +1,16 @@
 """Strip stage: give every line a role (title, body, boilerplate, duplicate, blank), cut inline boilerplate.
 
-Evidence comes from three places, combined per line:
+Evidence, per line (`Stripper._state`):
 - line rules (`configs/strip/lines.toml`): disclaimers, navigation, contact footers, credits, metadata, junk;
 - inline rules (`configs/strip/inline.toml`): datelines, bracketed bylines, glued source/editor credits;
-- structure (`configs/strip/features.toml`): where the body paragraphs start and end, line length and
-  punctuation, repetition of other lines (repeated body, repeated headline, truncated teasers), a headline
-  fused with site navigation, the site header above a breadcrumb, footer lines after the last paragraph,
-  values under bare table labels, items under a related-articles heading, short closing sentences.
+- the widget vocabulary (`configs/strip/widgets.toml`): lines made only of portal UI words;
+- hints (`[[hint]]` in `configs/strip/features.toml`): rules on per-line features an earlier stage attaches
+  (an HTML page's DOM: landmark, link density, main-content block), see `line_features`.
+Features (small predicates over `LineState`, thresholds in `features.toml`): size, sentence and clause
+punctuation, Title Case, prose cut off before its end, symbol share, repetition and echoes, similarity to the
+headline, words shared with the body, runs of short lines, lines under a colon line, position relative to
+the body. One decision (`Stripper.classify`) combines them; every role is set through `Stripper._set`, which
+records the rule or mechanism id and its reason and refuses ids switched off by `strip.disable`.
 
 Line rules marked `zone = "edge"` (app and follow prompts, sponsor lines) are weak evidence: they count only
 before the first or after the last body paragraph, so prose that mentions an app in mid-article stays body.
@@ -489,7 +493,8 @@ class Stripper:
         short = self.th.para_min_words if st.latin else self.th.para_min_chars
         # A short line trailing off in an ellipsis is a teaser of another page (a promo block), not a paragraph.
         trails = self.on("teaser.trailing") and _ELLIPSIS.search(st.residual) is not None
-        return (self._ends_final(st) and st.size >= short and not self._title_like(st) and not trails) or self._prose(st)
+        closed = self._ends_final(st) and st.size >= short and not self._title_like(st) and not trails
+        return closed or self._prose(st)
 
     def _prose(self, st: LineState) -> bool:
         """A paragraph cut off before its end (a page break, a credit glued on): long enough, and a sentence
@@ -565,7 +570,7 @@ class Stripper:
             if st.soft is not None and st.role is None and not first <= k <= last:
                 st.hit = st.soft
                 self._set(st, "boilerplate", st.soft.id, st.soft.reason)
-        body = [states[i] for i in paras if i not in self._head_paras(states, first)]
+        body = [states[i] for i in paras]
         self._head(states[:first], self._vocabulary(body) if body else None)
         titles = [st for st in states if st.role == "title"]
         introduced = False  # the line before ends with a colon (名单如下: / Attending were:), or is an item under one
@@ -726,10 +731,6 @@ class Stripper:
         return nxt is None or nxt.dup_of is None
 
     @staticmethod
-    def _head_paras(states: list[LineState], first: int) -> set[int]:
-        return set()
-
-    @staticmethod
     def _units(st: LineState) -> set[str]:
         """What a line says, for comparing it with the body: CJK bigrams, or Latin content words (5-letter stems)."""
         if st.latin:
@@ -757,7 +758,8 @@ class Stripper:
         if not units:
             return False
         shared = len(units & body)
-        return shared >= min(self.th.headline_shared_min, len(units)) and shared >= self.th.headline_shared_ratio * len(units)
+        least = min(self.th.headline_shared_min, len(units))
+        return shared >= least and shared >= self.th.headline_shared_ratio * len(units)
 
     def _short_runs(self, head: list[LineState]) -> None:
         """A run of short headline-like lines set solid above the article is a list of links (related or hot
@@ -767,7 +769,8 @@ class Stripper:
             return
         runs: list[list[LineState]] = [[]]
         for st in head:
-            if st.role is None and not st.blank and self._title_like(st) and st.dup_of is None and not self._symbols(st):
+            open_line = st.role is None and not st.blank and st.dup_of is None
+            if open_line and self._title_like(st) and not self._symbols(st):
                 runs[-1].append(st)
             elif runs[-1]:
                 runs.append([])

@@ -224,3 +224,21 @@ def test_widget_file_must_be_valid(tmp_path):
     spec = get_stage("strip")
     with pytest.raises(StageError):
         spec.factory(spec.config_cls(widgets=str(bad)))
+
+
+ISSUE11_PAGES = [
+    "app_portal_widgets", "truncated_slogan", "paged_summary", "paper_portal_links", "colon_lists_quotes",
+    "hot_list_above",
+]
+
+
+@pytest.mark.parametrize("name", ISSUE11_PAGES)
+def test_same_roles_in_traditional_script(strip, name):
+    # Metamorphic: the page converted to Traditional script (OpenCC s2t) keeps every line's role.
+    import opencc
+
+    from tests.test_strip_sites import PAGES, parse
+
+    text, gold = parse(PAGES[name])
+    trad = opencc.OpenCC("s2t").convert(text)
+    assert [ln.role for ln in strip(make_doc(trad)).lines] == gold
