@@ -1,12 +1,16 @@
 """Strip stage: give every line a role (title, body, boilerplate, duplicate, blank), cut inline boilerplate.
 
-Evidence comes from three places, combined per line:
+Evidence, per line (`Stripper._state`):
 - line rules (`configs/strip/lines.toml`): disclaimers, navigation, contact footers, credits, metadata, junk;
 - inline rules (`configs/strip/inline.toml`): datelines, bracketed bylines, glued source/editor credits;
-- structure (`configs/strip/features.toml`): where the body paragraphs start and end, line length and
-  punctuation, repetition of other lines (repeated body, repeated headline, truncated teasers), a headline
-  fused with site navigation, the site header above a breadcrumb, footer lines after the last paragraph,
-  values under bare table labels, items under a related-articles heading, short closing sentences.
+- the widget vocabulary (`configs/strip/widgets.toml`): lines made only of portal UI words;
+- hints (`[[hint]]` in `configs/strip/features.toml`): rules on per-line features an earlier stage attaches
+  (an HTML page's DOM: landmark, link density, main-content block), see `line_features`.
+Features (small predicates over `LineState`, thresholds in `features.toml`): size, sentence and clause
+punctuation, Title Case, prose cut off before its end, symbol share, repetition and echoes, similarity to the
+headline, words shared with the body, runs of short lines, lines under a colon line, position relative to
+the body. One decision (`Stripper.classify`) combines them; every role is set through `Stripper._set`, which
+records the rule or mechanism id and its reason and refuses ids switched off by `strip.disable`.
 
 Line rules marked `zone = "edge"` (app and follow prompts, sponsor lines) are weak evidence: they count only
 before the first or after the last body paragraph, so prose that mentions an app in mid-article stays body.
@@ -19,6 +23,7 @@ offsets in `doc.text`.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 import tomllib
 import unicodedata
@@ -44,6 +49,7 @@ _CJK_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 _LATIN_NAME = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,3}$")
 # A table label scraped onto its own line, its value on the next (索引号: / 发文机关 :).
 _BARE_LABEL = re.compile(r"^\s*[^:]{1,12}:\s*$")
+_CLOSE_QUOTES = "\"”’」』"
 _NAME_SPLIT = re.compile(r"[\s、,，;/]+")
 _LATIN_NAME_SPLIT = re.compile(r"\s*(?:[,;/]|\band\b)\s*")
 
@@ -54,10 +60,15 @@ class StripConfig(StageConfig):
     line_rules: str = "configs/strip/lines.toml"
     inline_rules: str = "configs/strip/inline.toml"
     features: str = "configs/strip/features.toml"
+    widgets: str = "configs/strip/widgets.toml"
+    disable: list[str] = Field(
+        default_factory=list,
+        description="rule or mechanism ids, or their prefixes (groups such as nav, widget, dup), switched off",
+    )
 
     def data_files(self) -> list[Path]:
-        """The three rule files, hashed into the config hash."""
-        return [resource_path(self.line_rules), resource_path(self.inline_rules), resource_path(self.features)]
+        """The rule files, hashed into the config hash."""
+        return [resource_path(f) for f in (self.line_rules, self.inline_rules, self.features, self.widgets)]
 
 
 class RuleSpec(BaseModel):
@@ -100,16 +111,125 @@ class Thresholds(BaseModel):
     not_name_suffixes: list[str]
     publisher_suffixes: list[str]
     headline_event_words: list[str]
+    widget_max_chars: int
+    headline_shared_min: int
+    headline_shared_ratio: float
+    kicker_min_chars: int
+    prose_min_chars: int
+    prose_min_words: int
+    caption_min_words: int
+    colon_intro_min_chars: int
+    colon_intro_min_words: int
+    short_run_min: int
+    kicker_min_words: int
+
+
+class Hint(BaseModel):
+    """A rule on a per-line feature supplied by an earlier stage (e.g. what the DOM says about an HTML line).
+
+    `feature` names a key of the line's feature dict; the hint fires when the value is one of `values`
+    (strings, compared case-insensitively; a list value fires when any item is), at least `min` or at most
+    `max` (numbers), or true (`values`, `min` and `max` all unset). `role = "boilerplate"` is firm evidence
+    like a line rule; `role = "body"` marks a line of the main content, which the structural mechanisms of
+    the page's edges (head.no_overlap, tail.after_body) then leave alone."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    feature: str
+    role: Literal["boilerplate", "body"]
+    reason: str
+    values: list[str] | None = None
+    min: float | None = None
+    max: float | None = None
+
+    def fires(self, value: object) -> bool:
+        if value is None:
+            return False
+        if self.values is not None:
+            items = value if isinstance(value, (list, tuple)) else [value]
+            wanted = {v.lower() for v in self.values}
+            return any(isinstance(i, str) and i.lower() in wanted for i in items)
+        if self.min is not None or self.max is not None:
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                return False
+            return (self.min is None or value >= self.min) and (self.max is None or value <= self.max)
+        return value is True
 
 
 class Features(BaseModel):
-    """features.toml: thresholds, byline role words and the structural mechanisms' reasons."""
+    """features.toml: thresholds, byline role words, the structural mechanisms' reasons, per-line hints."""
 
     model_config = ConfigDict(extra="forbid")
 
     thresholds: Thresholds
+    hint: list[Hint] = Field(default_factory=list)
     byline_roles: dict[str, str]
     mechanisms: dict[str, dict[str, str]]
+
+
+class Widgets(BaseModel):
+    """widgets.toml: the UI vocabulary of portals (see the file header for its sources)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    zh: list[str]
+    en: list[str]
+    counted: list[str]
+
+
+# Widget bars separate their items with two spaces, bars, dots, bullets, arrows, colons or brackets.
+_TOKEN_SPLIT = re.compile(r"\s{2,}|[\t|/·•■●◆▪►▶>»›:,;、【】\[\]()「」<]+")
+_NEUTRAL = re.compile(r"^(\d+|[a-z]|[^\w\u4e00-\u9fff]+)$")
+
+
+class WidgetVocabulary:
+    """Decides whether a short line is made only of widget words (`widget.vocab`)."""
+
+    def __init__(self, widgets: Widgets) -> None:
+        self.words = {w.lower() for w in widgets.zh + widgets.en}
+        self.longest = max((len(w.split()) for w in self.words), default=1)
+        alts = "|".join(re.escape(w.lower()) for w in sorted(widgets.counted, key=len, reverse=True))
+        self.counted = re.compile(rf"^\d+\s*({alts})$")
+
+    def _word(self, tok: str) -> int | None:
+        """1 for a widget word, 0 for a neutral token (number, letter, symbol), None for anything else."""
+        if tok in self.words or self.counted.match(tok):
+            return 1
+        if _NEUTRAL.match(tok):
+            return 0
+        core = re.sub(r"^[a-z]{1,2}(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[a-z]{1,2}$", "", tok)  # T小字: a size sample
+        return 1 if core != tok and core in self.words else None
+
+    def _chunk(self, chunk: str) -> int | None:
+        """Widget words in a chunk (greedy longest phrases), or None when it holds anything else."""
+        whole = self._word(chunk)
+        if whole is not None:
+            return whole
+        words, i, hits = chunk.split(), 0, 0
+        while i < len(words):
+            for k in range(min(self.longest, len(words) - i), 0, -1):
+                got = self._word(" ".join(words[i : i + k]))
+                if got is not None:
+                    hits += got
+                    i += k
+                    break
+            else:
+                return None
+        return hits
+
+    def __call__(self, line: str, max_chars: int) -> bool:
+        """True for a line of at most `max_chars` made only of widget words and neutral tokens."""
+        text = line.strip().lower()
+        if not text or len(text) > max_chars:
+            return False
+        hits = 0
+        for chunk in filter(None, (c.strip() for c in _TOKEN_SPLIT.split(text))):
+            n = self._chunk(chunk)
+            if n is None:
+                return False
+            hits += n
+        return hits > 0
 
 
 @dataclass(frozen=True)
@@ -212,6 +332,9 @@ class LineState:
     key: str = ""
     size: int = 0
     latin: bool = False
+    widget: bool = False
+    echo: bool = False
+    main: bool = False
     cuts: list[Cut] = field(default_factory=list)
     hit: Rule | None = None
     soft: Rule | None = None
@@ -224,12 +347,22 @@ class LineState:
 class Stripper:
     """The loaded rules and features; `__call__` processes one document."""
 
-    def __init__(self, line_rules: list[Rule], inline_rules: list[Rule], features: Features) -> None:
+    def __init__(
+        self,
+        line_rules: list[Rule],
+        inline_rules: list[Rule],
+        features: Features,
+        widgets: Widgets,
+        disable: tuple[str, ...] = (),
+    ) -> None:
         import opencc
 
-        self.line_rules = line_rules
-        self.inline_rules = inline_rules
+        self.disable = tuple(disable)
+        self.line_rules = [r for r in line_rules if self.on(r.id)]
+        self.inline_rules = [r for r in inline_rules if self.on(r.id)]
         self.th = features.thresholds
+        self.hints = [h for h in features.hint if self.on(h.id)]
+        self.widgets = WidgetVocabulary(widgets)
         self.mech = {k: v.get("reason", "") for k, v in features.mechanisms.items()}
         self.roles = {k.lower(): v for k, v in features.byline_roles.items()}
         alts = "|".join(re.escape(r) for r in sorted(self.roles, key=len, reverse=True))
@@ -243,12 +376,22 @@ class Stripper:
         self.section_number = re.compile(features.thresholds.section_number, re.I)
         self.t2s = opencc.OpenCC("t2s")
 
+    def on(self, rule_id: str) -> bool:
+        """Whether a rule or mechanism is switched on (`strip.disable` names ids or dotted prefixes)."""
+        return not any(rule_id == d or rule_id.startswith(d + ".") for d in self.disable)
+
     # ---- per-line features --------------------------------------------------------------------------
-    def _state(self, n: int, start: int, end: int, norm: str) -> LineState:
+    def _state(self, n: int, start: int, end: int, norm: str, extra: dict | None = None) -> LineState:
         canon = canonicalize(norm, self.t2s)
         st = LineState(n, start, end, canon, blank=not norm.strip())
         if st.blank:
             return st
+        for hint in self.hints if extra else ():
+            if hint.fires(extra.get(hint.feature)):
+                if hint.role == "body":
+                    st.main = True
+                elif st.hit is None:
+                    st.hit = Rule(hint.id, frozenset({"zh", "en"}), "html", hint.reason, (), None)
         langs = self._langs(canon.text)
         for rule in self.inline_rules:
             if not rule.languages & langs:
@@ -277,7 +420,8 @@ class Stripper:
         st.latin = n_latin > n_cjk
         st.size = len(_WORD.findall(st.residual)) if st.latin else len(re.sub(r"\s+", "", st.residual))
         stripped = canon.text.strip()
-        for rule in self.line_rules:
+        st.widget = self.on("widget.vocab") and self.widgets(stripped, self.th.widget_max_chars)
+        for rule in self.line_rules if st.hit is None else ():
             if not rule.languages & langs or (rule.max_chars and len(stripped) > rule.max_chars):
                 continue
             if any(rx.search(stripped) for rx in rule.regexes):
@@ -309,7 +453,13 @@ class Stripper:
         return all(not any(t.endswith(s) for s in self.th.not_name_suffixes) for t in toks)
 
     def _ends_final(self, st: LineState) -> bool:
-        return bool(st.residual) and st.residual[-1] in self.th.sentence_final
+        """Closed like a sentence; a closing quote counts only after a sentence end (他说:“好。” but not 擦亮“名片”)."""
+        text = st.residual.rstrip(_CLOSE_QUOTES)
+        if not text:
+            return False
+        if len(text) < len(st.residual) and text[-1] not in self.th.sentence_final:
+            return False
+        return text[-1] in self.th.sentence_final
 
     def _title_like(self, st: LineState) -> bool:
         """Short, and not closed like a sentence (a standalone question or exclamation may be a headline)."""
@@ -335,13 +485,25 @@ class Stripper:
 
     def _is_para(self, st: LineState) -> bool:
         """A body paragraph: a closed sentence of some length, or a long line."""
-        if st.blank or st.role is not None or st.dup_of is not None or st.soft is not None:
+        if st.blank or st.role is not None or st.dup_of is not None or st.soft is not None or st.echo:
             return False
         long_ = self.th.long_words if st.latin else self.th.long_chars
         if st.size >= long_:
             return True
         short = self.th.para_min_words if st.latin else self.th.para_min_chars
-        return self._ends_final(st) and st.size >= short and not self._title_like(st)
+        # A short line trailing off in an ellipsis is a teaser of another page (a promo block), not a paragraph.
+        trails = self.on("teaser.trailing") and _ELLIPSIS.search(st.residual) is not None
+        closed = self._ends_final(st) and st.size >= short and not self._title_like(st) and not trails
+        return closed or self._prose(st)
+
+    def _prose(self, st: LineState) -> bool:
+        """A paragraph cut off before its end (a page break, a credit glued on): long enough, and a sentence
+        ends inside it."""
+        if not self.on("body.prose"):
+            return False
+        if st.latin:
+            return st.size >= self.th.prose_min_words and re.search(r"[a-z]{2}[.!?]\s+[A-Z]", st.residual) is not None
+        return st.size >= self.th.prose_min_chars and re.search(r"[。!?][^)）\]】]", st.residual) is not None
 
     def _symbols(self, st: LineState) -> bool:
         text = re.sub(r"\s+", "", st.residual)
@@ -369,6 +531,9 @@ class Stripper:
         return difflib.SequenceMatcher(None, a.key, b.key).ratio() >= self.th.title_repeat_similarity
 
     def _set(self, st: LineState, role: str, rule_id: str, reason: str | None = None) -> None:
+        """The one place a line gets its role, rule id and reason; a switched-off mechanism decides nothing."""
+        if not self.on(rule_id) and role != "blank":
+            return
         st.role, st.rule = role, rule_id
         st.reason = reason if reason is not None else self.mech.get(rule_id, "")
 
@@ -383,10 +548,13 @@ class Stripper:
                 continue
             if st.hit:
                 self._set(st, "boilerplate", st.hit.id, st.hit.reason)
+            elif st.widget:
+                self._set(st, "boilerplate", "widget.vocab")
             if len(st.key) >= th.dup_min_chars and st.key in seen and st.hit is None:
                 st.dup_of = seen[st.key]
             seen.setdefault(st.key, st.n)
         self._field_values(states)
+        self._echoes(states)
         for i, st in enumerate(states):
             if st.role is None and st.dup_of is None and self._is_teaser(i, states):
                 self._set(st, "boilerplate", "teaser.ellipsis")
@@ -402,38 +570,70 @@ class Stripper:
             if st.soft is not None and st.role is None and not first <= k <= last:
                 st.hit = st.soft
                 self._set(st, "boilerplate", st.soft.id, st.soft.reason)
-        self._head(states[:first])
+        body = [states[i] for i in paras]
+        self._head(states[:first], self._vocabulary(body) if body else None)
         titles = [st for st in states if st.role == "title"]
+        introduced = False  # the line before ends with a colon (名单如下: / Attending were:), or is an item under one
         for st in states[first : last + 1]:
-            if st.role is not None:
+            if st.blank:
                 continue
-            if st.dup_of is not None:
+            if st.role is not None:
+                introduced = False
+                continue
+            if st.echo and titles:
+                self._set(st, "title", "title.caption")
+            elif st.dup_of is not None:
                 if states[st.dup_of].role == "title":
                     self._set(st, "title", "title.caption")
                 else:
                     self._set(st, "duplicate", "dup.repeat")
             elif st.n in paras:
                 st.role = "body"
+            elif introduced and self.on("body.colon_run") and not self.section_number.match(st.residual):
+                # Items or a quotation introduced by a colon line: a list of participants, a quoted slogan.
+                self._set(st, "body", "body.colon_run")
             elif self._title_like(st) and any(self._similar(st, t) for t in titles):
                 self._set(st, "title", "title.caption")
             elif self.section_number.match(st.residual):
                 self._set(st, "title", "title.subhead")
             elif self._symbols(st):
                 self._set(st, "boilerplate", "feature.symbols")
+            elif st.latin and self._sentence_caption(st):
+                self._set(st, "body", "body.sentence_caption")
             elif self._title_like(st):
                 self._set(st, "title", "title.subhead")
             else:
                 st.role = "body"
-        closing = True
+            introduced = st.role == "body" and (st.residual.endswith(":") or st.rule == "body.colon_run")
+        closing = closing_run = True
+        tail = [st for st in states[last + 1 :] if not st.blank]
         for st in states[last + 1 :]:
             if st.role == "blank":
                 continue
-            # A short closing sentence right after the last paragraph (会议还通报了有关情况。) is body.
-            closing = closing and st.role is None and st.dup_of is None and self._closing(st)
-            if closing:
+            # The text ends inside a paragraph (a page cut at a size limit): its last line is body.
+            if closing and st is tail[-1] and self._truncated(st, titles):
+                self._set(st, "body", "body.truncated")
+                continue
+            # A headline repeated right after the paragraphs (nothing but body and captions between) is a caption.
+            closing_run = closing_run and st.role in (None, "body", "title")
+            # A short closing sentence right after the last paragraph (会议还通报了有关情况。) is body, and so are a
+            # line introducing a list (出席仪式的有:) and the list's items after it.
+            free = st.role is None and st.dup_of is None and st.soft is None
+            intro = free and self._introduces(st)
+            item = free and introduced and self._title_like(st) and not self._publisher(st)
+            closing = closing and st.role is None and st.dup_of is None and (self._closing(st) or intro or item)
+            introduced = closing and (intro or item)
+            if closing and (intro or item):
+                self._set(st, "body", "body.colon_run")
+                st.role = "body"
+            elif closing:
                 st.role = "body"
             elif st.role is not None:
                 continue
+            elif st.main and st.dup_of is None:
+                st.role = "body"
+            elif st.dup_of is not None and self._caption(states, st.n) and closing_run:
+                self._set(st, "title", "title.caption")
             elif st.dup_of is not None:
                 self._set(st, "duplicate", "dup.repeat")
             elif self._title_like(st) and any(self._similar(st, t) for t in titles):
@@ -441,12 +641,52 @@ class Stripper:
             else:
                 self._set(st, "boilerplate", "tail.after_body")
 
+    def _sentence_caption(self, st: LineState) -> bool:
+        """An English line between paragraphs written as a sentence (sentence case, or clauses split by commas):
+        a photo caption that tells what happens, body; subheads are short or in Title Case."""
+        if not self.on("body.sentence_caption") or st.size < self.th.caption_min_words:
+            return False
+        words = [w for w in _WORD.findall(st.residual) if len(w) >= 4]
+        title_case = bool(words) and sum(w[0].isupper() for w in words) >= self.th.title_case_ratio * len(words)
+        return not title_case or "," in st.residual
+
+    def _introduces(self, st: LineState) -> bool:
+        """A line of some length ending in a colon: it introduces a list or a quotation."""
+        least = self.th.colon_intro_min_words if st.latin else self.th.colon_intro_min_chars
+        return self.on("body.colon_run") and st.residual.endswith(":") and st.size >= least
+
+    def _truncated(self, st: LineState, titles: list[LineState]) -> bool:
+        """The document's last line, right after the body, cut before its sentence ends."""
+        return (
+            self.on("body.truncated") and st.role is None and st.dup_of is None and st.soft is None
+            and not self._ends_final(st) and not self._symbols(st) and not self._publisher(st)
+            and not st.residual.startswith(("(", "[", "【", "〔"))  # a bracketed credit: (供稿 / (记者
+            and not any(self._similar(st, t) for t in titles)
+        )
+
     def _closing(self, st: LineState) -> bool:
         """A short closed sentence without rule evidence (多谢各位。 Thank you.)."""
         return (
             st.soft is None and self._ends_final(st) and st.residual[-1] in self.th.closing_final
             and not self._symbols(st) and not _ELLIPSIS.search(st.residual)
         )
+
+    def _echoes(self, states: list[LineState]) -> None:
+        """A line that repeats an earlier short headline-like line and only adds punctuation or a bracketed
+        credit (headline。(图片来源:…)): an image caption, never the lead paragraph."""
+        if not self.on("title.caption"):
+            return
+        shorts: list[LineState] = []
+        for st in states:
+            if st.blank or st.role is not None:
+                continue
+            for o in shorts:
+                rest = st.key[len(o.key) :]
+                if st.key.startswith(o.key) and rest and not re.match(r"[\w\u4e00-\u9fff]", rest):
+                    st.echo = True
+                    break
+            if self._title_like(st) and len(st.key) >= self.th.dup_min_chars:
+                shorts.append(st)
 
     def _field_values(self, states: list[LineState]) -> None:
         """The value under a metadata label that stands alone on its line (索引号: / 发文机关:)."""
@@ -481,7 +721,68 @@ class Stripper:
                 in_list = False
         return found
 
-    def _head(self, head: list[LineState]) -> None:
+    def _caption(self, states: list[LineState], k: int) -> bool:
+        """An exact repeat of a headline line standing alone (an image caption), not the first line of a
+        reprinted block (the next line is no repeat)."""
+        st = states[k]
+        if not self.on("title.caption") or st.dup_of is None or states[st.dup_of].role != "title":
+            return False
+        nxt = next((o for o in states[k + 1 :] if not o.blank), None)
+        return nxt is None or nxt.dup_of is None
+
+    @staticmethod
+    def _units(st: LineState) -> set[str]:
+        """What a line says, for comparing it with the body: CJK bigrams, or Latin content words (5-letter stems)."""
+        if st.latin:
+            return {w.lower()[:5] for w in _WORD.findall(st.residual) if len(w) >= 4}
+        runs = re.findall(r"[\u4e00-\u9fff]+|[A-Za-z]{3,}|\d{2,}", st.residual)
+        out = set()
+        for r in runs:
+            if _CJK.match(r):
+                out |= {r[k : k + 2] for k in range(len(r) - 1)}
+            else:
+                out.add(r.lower()[:5])
+        return out
+
+    def _vocabulary(self, body: list[LineState]) -> set[str]:
+        out: set[str] = set()
+        for st in body:
+            out |= self._units(st)
+        return out
+
+    def _related(self, st: LineState, body: set[str] | None) -> bool:
+        """A headline speaks of what the body says: it shares some bigrams or content words with it."""
+        if body is None or not self.on("head.no_overlap"):
+            return True
+        units = self._units(st)
+        if not units:
+            return False
+        shared = len(units & body)
+        least = min(self.th.headline_shared_min, len(units))
+        return shared >= least and shared >= self.th.headline_shared_ratio * len(units)
+
+    def _short_runs(self, head: list[LineState]) -> None:
+        """A run of short headline-like lines set solid above the article is a list of links (related or hot
+        news, a channel menu), not a headline block; its last line stays open when only metadata follows it
+        before the body (the headline under a list)."""
+        if not self.on("nav.short_run"):
+            return
+        runs: list[list[LineState]] = [[]]
+        for st in head:
+            open_line = st.role is None and not st.blank and st.dup_of is None
+            if open_line and self._title_like(st) and not self._symbols(st):
+                runs[-1].append(st)
+            elif runs[-1]:
+                runs.append([])
+        for run in runs:
+            if len(run) < self.th.short_run_min:
+                continue
+            after = head[run[-1].n + 1 :]
+            items = run[:-1] if all(o.blank or o.role is not None for o in after) else run
+            for st in items:
+                self._set(st, "boilerplate", "nav.short_run")
+
+    def _head(self, head: list[LineState], body: set[str] | None = None) -> None:
         """Lines before the first paragraph: site header, metadata, teasers, headlines."""
         navs = [k for k, st in enumerate(head) if st.hit is not None and st.hit.kind == "breadcrumb"]
         for st in head[: navs[-1]] if navs else []:
@@ -490,16 +791,32 @@ class Stripper:
         open_ = [st for st in head if st.role is None]
         for st in open_:
             inner = [o for o in open_ if o is not st and len(o.key) >= self.th.dup_min_chars]
-            if any(o.key in st.key and len(st.key) - len(o.key) >= 4 for o in inner):
+            fused = next((o for o in inner if o.key in st.key and len(st.key) - len(o.key) >= 4), None)
+            if fused is None or st.echo:
+                continue
+            # What the line adds to the headline: site navigation or a title bar (above the headline), or a
+            # subtitle that speaks of the body (below it).
+            extra = self._units(st) - self._units(fused)
+            teaser = "…" in st.residual or "..." in st.residual or self._ends_final(st)
+            if (
+                body is not None and not teaser and fused.n < st.n and len(extra & body) >= self.th.headline_shared_min
+                and self.on("title.fused_subtitle")
+            ):
+                self._set(st, "title", "title.fused_subtitle")
+            else:
                 self._set(st, "boilerplate", "title.fused_nav")
+        self._short_runs(head)
         titles: list[LineState] = []
+        unrelated: list[LineState] = []
         for k, st in enumerate(head):
             if st.role is not None:
                 continue
             # Lines of one headline block may paraphrase each other (kicker, headline, subtitle); a
             # look-alike after other material (a teaser, metadata) repeats the headline.
             earlier = [t for t in titles if any(o.role not in ("title", "blank") for o in head[t.n : k])]
-            if st.dup_of is not None or any(self._similar(st, t) for t in earlier):
+            if (st.dup_of is not None and self._caption(head, k)) or (st.echo and titles):
+                self._set(st, "title", "title.caption")
+            elif st.dup_of is not None or any(self._similar(st, t) for t in earlier):
                 self._set(st, "duplicate", "dup.headline" if st.dup_of is None else "dup.repeat")
             elif titles and self.section_number.match(st.residual):
                 self._set(st, "title", "title.subhead")
@@ -507,6 +824,11 @@ class Stripper:
                 self._set(st, "boilerplate", "feature.symbols")
             elif self._title_like(st) and st.size <= 20 and self._publisher(st):
                 self._set(st, "boilerplate", "head.publisher")
+            elif not titles and _ELLIPSIS.search(st.residual) and self.on("teaser.trailing"):
+                self._set(st, "boilerplate", "teaser.trailing")
+            elif (self._title_like(st) or self._long_headline(st)) and not st.main and not self._related(st, body):
+                self._set(st, "boilerplate", "head.no_overlap")
+                unrelated.append(st)
             elif self._title_like(st):
                 self._set(st, "title", "title.headline")
                 titles.append(st)
@@ -515,6 +837,19 @@ class Stripper:
                 titles.append(st)
             else:
                 st.role = "body"
+        # A kicker or subtitle in other words, set solid against a headline (no blank line between), is part of
+        # the headline block.
+        by_n = {st.n: st for st in head}
+        for st in unrelated:
+            near = [by_n.get(st.n - 1), by_n.get(st.n + 1)]
+            min_size = self.th.kicker_min_words if st.latin else self.th.kicker_min_chars
+            if st.size >= min_size and any(o is not None and o.role == "title" and o in titles for o in near):
+                self._set(st, "title", "title.kicker")
+                titles.append(st)
+        # No line above the body speaks of it: a headline in other words (a slogan) may still open the page.
+        lead = next((st for st in head if not st.blank), None)
+        if not titles and unrelated and unrelated[0] is lead:
+            self._set(lead, "title", "title.headline" if self._title_like(lead) else "title.long_headline")
 
     def _publisher(self, st: LineState) -> bool:
         """A publisher name: ends with a site or office suffix, and no event word or action verb precedes it
@@ -531,7 +866,10 @@ class Stripper:
         if len(doc.norm_text) != len(doc.text):
             raise StageError("norm_text and text differ in length; normalize broke its contract")
         lines = doc.default_lines()
-        states = [self._state(ln.n, ln.start, ln.end, doc.norm_text[ln.start : ln.end]) for ln in lines]
+        extras = line_features(doc)
+        states = [
+            self._state(ln.n, ln.start, ln.end, doc.norm_text[ln.start : ln.end], extras.get(ln.n)) for ln in lines
+        ]
         self.classify(states)
         doc.lines = [
             LineInfo(
@@ -617,6 +955,25 @@ class Stripper:
         return out
 
 
+def line_features(doc: Document) -> dict[int, dict]:
+    """Per-line features from an earlier stage, by line number: `doc.line_features` when the Document has
+    it, else `doc.raw.meta["line_features"]` (a JSON string); a list (one dict or None per line) or a dict
+    keyed by line number. Malformed input gives no features, never an error."""
+    src = getattr(doc, "line_features", None) or doc.raw.meta.get("line_features")
+    try:
+        if isinstance(src, (str, bytes)):
+            src = json.loads(src)
+        if isinstance(src, list):
+            items = enumerate(src)
+        elif isinstance(src, dict):
+            items = ((int(k), v) for k, v in src.items())
+        else:
+            return {}
+        return {n: v for n, v in items if isinstance(v, dict)}
+    except (ValueError, TypeError):
+        return {}
+
+
 @register_stage("strip", StripConfig)
 def make_strip(cfg: StripConfig):
     """Build the strip stage from its rule files."""
@@ -626,4 +983,8 @@ def make_strip(cfg: StripConfig):
         features = Features.model_validate(_load_toml(resource_path(cfg.features)))
     except ValueError as exc:
         raise StageError(f"{cfg.features}: invalid strip features: {exc}") from exc
-    return Stripper(line_rules, inline_rules, features)
+    try:
+        widgets = Widgets.model_validate(_load_toml(resource_path(cfg.widgets)))
+    except ValueError as exc:
+        raise StageError(f"{cfg.widgets}: invalid widget vocabulary: {exc}") from exc
+    return Stripper(line_rules, inline_rules, features, widgets, tuple(cfg.disable))

@@ -188,6 +188,14 @@ EN_P1 = "On May 6, the city held a meeting on industrial development and set out
 EN_P2 = "The meeting asked all departments to take responsibility and make sure that every task is carried out."
 
 LINE_CASES = [
+    ("meta.zh.bare_label", "内容提要:", "会议内容提要如下:一是加快项目建设;二是优化营商环境。"),
+    ("meta.zh.bare_label", "【概要】:", "这份概要介绍了项目的基本情况和进度安排。"),
+    ("meta.zh.summary_box", "【内容提要】:某市召开推进会,部署全年重点工作。", "会议审议了工作报告的内容提要和有关决议草案。"),
+    ("nav.zh.subscribe", "青川手机报订阅方式:", "市民可以通过多种方式订阅该市的政务服务信息推送。"),
+    ("nav.zh.subscribe", "移动用户发送短信QC到10658888", "企业用户可以通过短信平台接收政策推送和办事提醒。"),
+    ("source.en.line", "This article is from the Qingshan Municipal Government website.", "The mayor said this article of the regulation is from the provincial law."),
+    ("editor.en.line", "Photos taken by Wang Fang", "Photos taken by residents show the new bridge over the river at night."),
+    ("nav.any.breadcrumb", "> Government > News", "Prices rose > 5% in the first quarter, the bureau said on Monday."),
     ("disclaimer.zh.notice", "本文仅代表作者观点,不代表本站立场。", "专家认为,这一观点代表了行业的主流意见,值得重视。"),
     ("disclaimer.zh.notice", "如有侵权,请联系我们删除。", "会议强调,要依法打击侵犯知识产权的违法行为。"),
     ("disclaimer.en.notice", "Disclaimer: this site does not represent the views of the authors.", "The mayor said the plan does not represent a change of policy for the region."),
@@ -395,7 +403,9 @@ def test_event_headline_ending_like_a_publisher_is_a_title(strip):
         doc = strip(make_doc("\n".join([meta, head, ZH_P1, ZH_P2])))
         assert [(ln.role, ln.rule) for ln in doc.lines][:2] == [("boilerplate", "meta.zh.fields"), ("title", "title.headline")]
         assert doc.title == head
-    office = strip(make_doc("\n".join(["某市人民政府新闻发布会", "某市上半年经济运行情况新闻发布会召开", ZH_P1, ZH_P2])))
+    # The body speaks of the conference (a headline must share words with its body: head.no_overlap).
+    lead = "7月15日,某市召开上半年经济运行情况新闻发布会,介绍全市经济运行情况。"
+    office = strip(make_doc("\n".join(["某市人民政府新闻发布会", "某市上半年经济运行情况新闻发布会召开", lead, ZH_P2])))
     assert [ln.rule for ln in office.lines][:2] == ["head.publisher", "title.headline"]
 
 

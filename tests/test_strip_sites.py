@@ -598,6 +598,192 @@ x PDF版下載
 """
 
 
+# ---- issue 11 round (plain text): each page shows one cause found on real portals; written for these tests ----
+# A news-app portal: app download, login and account menu, history / collect / subscribe / like / share
+# widgets each on its own line, a channel name, then the headline, the date line and the article.
+PAGES["app_portal_widgets"] = """\
+x 青山新闻APP
+_ 
+x 扫描二维码下载APP
+_ 
+x 下载APP
+x 登录
+_ 
+x 历史
+x 收藏
+x 订阅
+_ 
+x 个人中心
+x 退出登录
+x 快讯
+x 点赞
+x 收藏
+x 分享
+x 用手机看
+_ 
+t 市委书记周海调研新能源电池产业链
+_ 
+x 2023-03-15 20:41:07 青山新闻
+b 3月15日,市委书记周海来到高新区,专题调研新能源电池产业链发展情况。
+b 在某电池材料有限公司,周海详细了解企业产能扩张和技术研发情况,希望企业加快新产品量产。
+b 周海强调,要围绕产业链部署创新链,推动新能源电池产业集群发展。
+"""
+
+# A city government portal in English: breadcrumb led by an arrow, byline and update line, a print / mail /
+# font-size bar, captions written as sentences, a headline repeated as a caption, credits at the end.
+PAGES["en_portal_captions"] = """\
+x > Government > News
+_ 
+t Mayor inspects flood control work along the river
+_ 
+x By Wang Li Updated: 2021-07-02
+_ 
+x print mail large  medium  small
+x 【Fonts: A+ A A- Print
+_ 
+b Mayor Chen Gang inspected flood control work along the Qing River on July 1, and asked departments to stay on duty around the clock.
+_ 
+b Chen Gang checks the water level at a pumping station on the Qing River
+_ 
+b At the pumping station, Chen listened to a report on the drainage capacity and the emergency supplies.
+_ 
+t Mayor inspects flood control work along the river
+_ 
+b He stressed that the safety of the people comes first and that every dike must be patrolled.
+_ 
+x Photos taken by Zhao Min
+x This article is from the Qingshan Municipal Government website.
+"""
+
+# A digital-newspaper or mirror page cut at a size limit: the last paragraph ends mid-sentence, and a
+# headline in other words than the body (a slogan) opens the page above the date and the reporter line.
+PAGES["truncated_slogan"] = """\
+t 稳中求进 奋力谱写高质量发展新篇章
+x 日期:03-18
+x ■记者 刘洋
+b 本报讯 昨天下午,区委书记孙明主持召开民营企业座谈会,听取企业家对优化营商环境的意见建议。
+b 座谈会上,8位企业家代表先后发言,围绕融资、用工、用地等问题提出意见。
+b 孙明表示,区委区政府将认真研究企业家提出的意见建议,建立问题清单,逐项推动解
+"""
+
+# A paginated article: the page breaks inside a paragraph (a sentence ended inside it, the next one cut),
+# then the pager and the footer; a subhead ending in a quotation mark; a bare field label and a summary box.
+PAGES["paged_summary"] = """\
+x 日期:
+x 来源:青山发布 编辑:青山发布
+x 核心提示:青山区召开文旅产业发展大会,发布十条扶持措施,现场签约项目12个,总投资56亿元。
+t 青山区召开文旅产业发展大会
+b 4月2日,青山区召开文旅产业发展大会,区委书记黄磊出席并讲话。
+t 擦亮“两张名片”
+b 会议发布了支持文旅产业发展的十条措施,现场签约文旅项目12个,总投资56亿元。
+b 黄磊指出,要擦亮山水和古镇两张名片,做强文旅产业。他强调,各部门要强化要素保障,推动签约项目早
+x 下一页>>
+x 青山区人民政府版权所有。
+x 联系电话:0571-12345678
+"""
+
+# A mobile-paper portal: subscription instructions by SMS, a block of the portal's channels and official
+# accounts, all above the article; the news has no headline line of its own.
+PAGES["paper_portal_links"] = """\
+x 青山手机报订阅方式:
+x 移动用户发送短信QS到10658000
+x 联通用户发送短信QS到10655888
+x 青山网
+x |
+x 青山新闻
+x 青山网官方微信
+x 青山网官方微博
+x 青山论坛
+x 手机查看
+b 3月12日下午,全市企业家座谈会召开。市委书记吴刚出席并讲话,市长陈平主持。
+b 座谈会上,10位企业家代表围绕科技创新、人才引进、市场开拓等作了发言。
+b 吴刚指出,企业家是推动高质量发展的重要力量,全市上下要为企业发展创造更好环境。
+"""
+
+# A Taiwan-office news page: the headline echoed as a photo caption with a picture credit, in Traditional
+# script; a subtitle set on the same line as the headline below it, in an English release.
+PAGES["caption_echo_hant"] = """\
+t 青山市臺辦走訪調研臺資企業
+x 2023年05月12日 08:40:00來源:青山網
+t 青山市臺辦走訪調研臺資企業。(圖片來源:青山市臺辦)
+b 青山網5月12日消息 5月8日至10日,青山市臺辦主任林志一行走訪調研轄區臺資企業,了解企業生產經營情況。
+b 林志一行先後走訪了5家臺資企業,聽取企業負責人對發展環境的意見建議。
+x [責任編輯:陳雅]
+"""
+PAGES["en_subtitle_fused"] = """\
+t Mayor Meets Delegation of Overseas Chambers of Commerce
+_ 
+x Updated : 2022-09-14Source : Qingshan Foreign Affairs Office
+x 【Fonts: A+ A A- Print
+_ 
+t Deepen Trade Cooperation, Strengthen Friendship—Mayor Meets Delegation of Overseas Chambers of Commerce
+_ 
+b Li Hua, Mayor of Qingshan, met with a delegation of overseas chambers of commerce on September 13, 2022, and briefed the guests on the city's development.
+_ 
+b Li Hua said that Qingshan will deepen trade cooperation with the chambers and strengthen the friendship between the cities they come from.
+"""
+
+# An English city portal whose sidebar comes first in the text: promo blocks of a short heading and a teaser
+# trailing off in an ellipsis, a video link and "View More", then the transcript of a press conference.
+PAGES["en_portal_promo_sidebar"] = """\
+x Investment Guide
+_ 
+x Policies for foreign investors in the development zones such as...
+_ 
+x Visit Qingshan
+_ 
+x Museums, parks and the old town along the canal...
+_ 
+x Qingshan Welcome Center (60 seconds version)
+_ 
+x View More
+_ 
+t Press Conference of the Qingshan Municipal Government
+_ 
+x Mar 3, 2021
+_ 
+b Wang Min: Good afternoon. Today the Qingshan Municipal Government holds a press conference on the plan for the new port area.
+_ 
+b Li Jun: The plan covers 30 square kilometers and will be built in three stages over the next ten years.
+"""
+
+# Body lines that are short but belong to the article: a quotation after a colon line, a list of participating
+# companies under "参加的企业有:", an English paragraph in a Chinese article, and a list of signed companies
+# after the last paragraph, before the editor credit.
+PAGES["colon_lists_quotes"] = """\
+t 青山区召开民营企业座谈会
+b 3月5日,青山区召开民营企业座谈会,区委书记孙明出席并讲话。
+b 孙明在讲话中指出:
+b “营商环境只有更好,没有最好”
+b 参加座谈会的企业有:
+b 青山化工有限公司
+b 青山电子科技股份有限公司
+b 青山港务集团
+b The meeting was also attended by representatives of foreign chambers of commerce, who raised questions on market access
+b 孙明要求,各部门要持续优化营商环境,为企业发展创造良好条件。会上签约的项目有:
+b 青山新能源材料产业园项目
+b 青山智慧物流中心项目
+x 责任编辑:王芳
+x 联系电话:
+x 0571-1234567
+"""
+
+# A city portal whose hot-news list (same topic, same place names as the article) comes above the headline
+# in the scraped text; the headline block (kicker, headline, subtitle) is three lines, the list is longer.
+PAGES["hot_list_above"] = """\
+x 青山区召开一季度经济运行分析会
+x 青山区新能源汽车产业链招商推介会举行
+x 青山区重点项目集中开工
+x 青山区优化营商环境大会召开
+_ 
+t 奋力实现一季度开门红
+t 青山区召开工业经济高质量发展推进会
+t 区委书记孙明出席并讲话
+x 2024-04-02 09:30 来源:青山发布
+b 4月1日,青山区召开工业经济高质量发展推进会,区委书记孙明出席并讲话,总结一季度工业经济运行情况,部署下一阶段工作。
+b 孙明强调,要抓项目、强链条、优服务,推动工业经济高质量发展,奋力实现全年目标。
+"""
+
 def parse(page: str) -> tuple[str, list[str]]:
     """The page's text and the gold role of each of its lines."""
     lines, roles = [], []
