@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from pipeline.config import ReaderConfig, RunConfig
+from pipeline.html import html_to_text, meta_charset, parse_html  # noqa: F401 (html_to_text: re-exported)
 from pipeline.schema import RawDocument
 
 
@@ -230,53 +231,6 @@ def looks_binary(data: bytes) -> bool:
     return controls / len(head) > 0.05
 
 
-# ---------------------------------------------------------------- HTML
-
-_BLOCK_TAGS = {
-    "address", "article", "aside", "blockquote", "br", "caption", "dd", "div", "dl", "dt", "fieldset",
-    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
-    "main", "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul", "title", "body",
-}
-_DROP_TAGS = ["script", "style", "noscript", "template", "iframe", "svg", "head"]
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
-
-
-def html_to_text(html: str) -> tuple[str, dict[str, str]]:
-    """Visible text of an HTML page, one line per block element, and its <title>."""
-    from selectolax.lexbor import LexborHTMLParser
-
-    tree = LexborHTMLParser(html)
-    meta: dict[str, str] = {}
-    title = tree.css_first("title")
-    if title is not None and title.text(strip=True):
-        meta["html_title"] = title.text(strip=True)
-    tree.strip_tags(_DROP_TAGS)
-    root = tree.body or tree.root
-    parts: list[str] = []
-    if root is not None:
-        # Iterative walk: (node, entering) pairs, so deep nesting cannot overflow the stack.
-        stack = [(root, True)]
-        while stack:
-            node, entering = stack.pop()
-            tag = node.tag
-            if tag == "-text":
-                parts.append(node.text_content or "")
-                continue
-            if tag in _BLOCK_TAGS:
-                parts.append("\n")
-            if entering and tag != "-comment":
-                stack.append((node, False))
-                children = []
-                child = node.child
-                while child is not None:
-                    children.append(child)
-                    child = child.next
-                stack.extend((c, True) for c in reversed(children))
-    text = "".join(parts)
-    lines = [re.sub(r"[ \t\r\f\v]+", " ", ln).strip() for ln in text.split("\n")]
-    return "\n".join(ln for ln in lines if ln), meta
-
-
 # ---------------------------------------------------------------- reading
 
 
@@ -288,8 +242,7 @@ def _lf(text: str) -> str:
 def _decode(data: bytes, path: Path, cfg: ReaderConfig) -> tuple[str, str, float]:
     hint = None
     if path.suffix.lower() in (".html", ".htm"):
-        m = _META_CHARSET.search(data[:4096])
-        hint = m.group(1).decode("ascii", "ignore") if m else None
+        hint = meta_charset(data)
     text, enc, conf = detect_encoding(data, hint)
     if conf < cfg.min_encoding_confidence:
         raise UnicodeDecodeError(enc, data[:1], 0, 1, f"encoding confidence {conf} below {cfg.min_encoding_confidence}")
@@ -325,11 +278,12 @@ def read_file(item: InputFile, cfg: ReaderConfig, run: RunConfig) -> Iterator[Ra
         yield from _read_jsonl(item, text, enc, conf, cfg)
         return
     meta: dict[str, str] = {}
-    fmt = "txt"
+    fmt, features = "txt", None
     if suffix in (".html", ".htm"):
         fmt = "html"
         try:
-            text, meta = html_to_text(text)
+            page = parse_html(text)
+            text, meta, features = page.text, page.meta, page.line_features
         except Exception as exc:  # selectolax raises plain errors on pathological markup
             yield ReadFailure(src, "HTMLParseError", str(exc), item.doc_id, sha256=sha)
             return
@@ -341,7 +295,7 @@ def read_file(item: InputFile, cfg: ReaderConfig, run: RunConfig) -> Iterator[Ra
         meta["decode_warning"] = f"{text.count(chr(0xFFFD))} undecodable byte sequence(s) replaced by U+FFFD"
     yield RawDocument(
         doc_id=item.doc_id, source_path=src, source_format=fmt, sha256=sha, n_bytes=len(data),
-        encoding=enc, encoding_confidence=conf, text=text, meta=meta,
+        encoding=enc, encoding_confidence=conf, text=text, meta=meta, line_features=features,
     )
 
 

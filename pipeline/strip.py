@@ -32,6 +32,7 @@ from pipeline.config import REPO_ROOT, StageConfig
 from pipeline.document import Document
 from pipeline.registry import StageError, register_stage
 from pipeline.schema import Byline, LineInfo, RemovedSpan
+from pipeline.strip_dom import dom_roles
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -532,6 +533,11 @@ class Stripper:
             raise StageError("norm_text and text differ in length; normalize broke its contract")
         lines = doc.default_lines()
         states = [self._state(ln.n, ln.start, ln.end, doc.norm_text[ln.start : ln.end]) for ln in lines]
+        # --- DOM evidence of HTML pages (pipeline/strip_dom.py); plain text has none. Line rules still win.
+        for st, verdict in zip(states, dom_roles(doc.raw.line_features, [st.key for st in states])):
+            if verdict is not None:
+                self._set(st, *verdict)
+        # --- end DOM evidence
         self.classify(states)
         doc.lines = [
             LineInfo(

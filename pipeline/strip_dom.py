@@ -1,0 +1,79 @@
+"""DOM evidence for strip: what an HTML page's structure says about each of its lines.
+
+The reader (`pipeline/html.py`) attaches one feature dict per line to an HTML page (`RawDocument.line_features`);
+plain text and JSONL rows have none, and for them this module decides nothing. Each rule below is
+switchable by id and, when it fires, gives the line its role with the rule id and a reason naming the
+evidence; strip's own line rules still win where they fire (their ids are more specific), and strip's
+structure (where the body starts and ends, headlines, repeats) works on the lines this module leaves open.
+
+Rules, in order:
+- `dom.landmark`: inside `<nav>`, `<aside>`, a page-level `<header>`/`<footer>`, or an ARIA landmark or
+  widget role for navigation, banner, footer, sidebar, search, menu or toolbar;
+- `dom.class_words`: inside an element whose class/id names page furniture (share bar, related or hot list,
+  comments, breadcrumb, pager ...; the vocabulary and its sources are in `pipeline/html.py`);
+- `dom.link_line`: the line is mostly link text and sits in a block of links (a menu, a list of other
+  articles) — a headline before the article, often a link to itself, is exempt;
+- `dom.repeat`: outside the main-content block, a repeat of a line inside it (a second copy of the article);
+- `dom.outside_main`: outside the main-content block, not a headline above it, and not kept by the
+  extractor (trafilatura) when that is installed.
+"""
+
+from __future__ import annotations
+
+RULES: dict[str, str] = {
+    "dom.landmark": "inside page furniture the HTML marks as such ({}): navigation, banner, sidebar or footer",
+    "dom.class_words": "inside an element whose class/id names page furniture ({})",
+    "dom.link_line": "a link line in a block of links (link share {:.2f}): navigation or a list of other articles",
+    "dom.headline": "the page's headline above its main-content block (a heading, or the text of <title>)",
+    "dom.repeat": "outside the main-content block, a repeat of a line of the article",
+    "dom.outside_main": "outside the page's main-content block (text/link density) and not kept by the extractor",
+}
+LINK_LINE = 0.6
+LINK_BLOCK = 0.4
+HEADLINE_TAGS = {"h1", "h2", "h3"}
+
+
+def dom_roles(
+    features: list[dict] | None, keys: list[str], disabled: frozenset[str] = frozenset()
+) -> list[tuple[str, str, str] | None]:
+    """(role, rule id, reason) per line from its DOM features, or None where the DOM decides nothing.
+
+    `keys` are the lines' comparison keys (whitespace-free, canonical); a list that does not match the
+    features line for line (the text was not read from HTML) gives no decisions.
+    """
+    if not features or len(features) != len(keys):
+        return [None] * len(keys)
+    mains = [k for k, f in enumerate(features) if f and f.get("main")]
+    first_main = mains[0] if mains else None
+    main_keys = {keys[k] for k in mains if keys[k]}
+    out: list[tuple[str, str, str] | None] = []
+    for k, f in enumerate(features):
+        out.append(None if not f or not keys[k] else _decide(k, f, keys[k], first_main, main_keys, disabled))
+    return out
+
+
+def _decide(k: int, f: dict, key: str, first_main: int | None, main_keys: set[str], disabled: frozenset[str]):
+    link_line = f.get("link", 0) >= LINK_LINE and f.get("block_link", 0) >= LINK_BLOCK
+    headline = (
+        first_main is not None and k < first_main and not f.get("main")
+        and (f.get("tag") in HEADLINE_TAGS or (f.get("in_title") and not link_line))
+    )
+
+    def fire(rule: str, *args, role: str = "boilerplate"):
+        return None if rule in disabled else (role, rule, RULES[rule].format(*args))
+
+    if f.get("landmark") and not headline and (v := fire("dom.landmark", f["landmark"])):
+        return v
+    if f.get("words") and not headline and (v := fire("dom.class_words", f["words"])):
+        return v
+    if not headline and link_line and (v := fire("dom.link_line", f["link"])):
+        return v
+    if headline and f.get("in_title") and (v := fire("dom.headline", role="title")):
+        return v
+    if first_main is None or f.get("main") or headline:
+        return None
+    if key in main_keys:
+        return fire("dom.repeat", role="duplicate")
+    if f.get("extractor"):
+        return None
+    return fire("dom.outside_main")
