@@ -82,6 +82,9 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _WS = re.compile(r"[ \t\r\f\v]+")
 # Sentence punctuation that marks prose (Chinese and Western).
 _PROSE = re.compile(r"[，。；！？,;.!?、]")
+TITLE_BONUS = 3.0
+# Ancestors looked at per line: enough for any page layout, and it keeps a pathologically deep page linear.
+MAX_DEPTH = 48
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
 
 
@@ -227,7 +230,7 @@ def _text(s: str, path: list[int], els: list[_Element], in_link: bool, flush, cu
             line.owner = path[-1]
         if in_link:
             line.link += size
-        for i in path:
+        for i in path[-MAX_DEPTH:]:
             els[i].text += size
             if in_link:
                 els[i].link += size
@@ -235,13 +238,14 @@ def _text(s: str, path: list[int], els: list[_Element], in_link: bool, flush, cu
 
 def _block(els: list[_Element], i: int) -> int:
     """The nearest block element at or above element i (inline wrappers such as <span>, <a> skipped)."""
-    while i >= 0 and els[i].tag not in BLOCK_TAGS - {"br"}:
-        i = els[i].parent
-    return i
+    return next((a for a in _ancestors(els, i) if els[a].tag in BLOCK_TAGS - {"br"}), -1)
 
 
 def _ancestors(els: list[_Element], i: int):
-    while i >= 0:
+    """Element i and the elements above it, nearest first, at most MAX_DEPTH of them."""
+    for _ in range(MAX_DEPTH):
+        if i < 0:
+            return
         yield i
         i = els[i].parent
 
@@ -297,7 +301,8 @@ def _main_block(lines: list[_Line], els: list[_Element], in_title: list[bool]) -
     for k, ln in enumerate(lines):
         for i in _ancestors(els, ln.owner if ln.owner is not None else -1):
             first_line.setdefault(i, k)
-    for ln in lines:
+    voters: set[int] = set()
+    for k, ln in enumerate(lines):
         if ln.owner is None:
             continue
         text = ln.chunks[0]
@@ -309,6 +314,7 @@ def _main_block(lines: list[_Line], els: list[_Element], in_title: list[bool]) -
         block = _block(els, ln.owner)
         if block < 0:
             continue
+        voters.add(k)
         # A <p>/<li> votes for its container; text sitting directly in a <div> (with <br>) votes for the div.
         start = els[block].parent if els[block].tag in ("p", "li", "dd", "dt", "blockquote", "pre") or els[block].tag in HEADINGS else block
         for depth, i in enumerate(_ancestors(els, start)):
@@ -320,20 +326,39 @@ def _main_block(lines: list[_Line], els: list[_Element], in_title: list[bool]) -
         if e.score <= 0 or e.tag in ("body", "html"):
             continue
         s = _final(e)
-        # The block right under the page's headline is the article (an endless-scroll page holds others too).
-        k = first_line.get(i, 0)
-        if any(in_title[max(0, k - 3) : k + 1]):
-            s *= 1.5
+        # The block right under the headline that <title> names is the article, even when the page (endless
+        # scroll, a "next article" block) holds a longer one too.
+        if _under_title(first_line.get(i, 0), in_title, voters):
+            s *= TITLE_BONUS
         if s > best_score:
             best, best_score = i, s
     if best is None:
         return None
+    # Siblings scoring near the best join it (an article split over two containers), unless a sibling has a
+    # headline of its own: then it is another article.
+    headed = {
+        a for ln in lines if ln.owner is not None and els[_block(els, ln.owner)].tag in ("h1", "h2")
+        for a in _ancestors(els, ln.owner)
+    }
     chosen = {best}
     parent = els[best].parent
     for i, e in enumerate(els):
-        if i != best and e.parent == parent and parent >= 0 and e.score > 0 and _final(e) >= 0.25 * best_score:
+        if (
+            i != best and e.parent == parent and parent >= 0 and e.score > 0 and i not in headed
+            and _final(e) >= 0.25 * best_score
+        ):
             chosen.add(i)
     return chosen
+
+
+def _under_title(k: int, in_title: list[bool], voters: set[int]) -> bool:
+    """Line k starts with, or follows within 3 lines, the headline <title> names, with no paragraph between."""
+    for j in range(k, max(-1, k - 4), -1):
+        if in_title[j]:
+            return True
+        if j != k and j in voters:
+            return False
+    return False
 
 
 def _final(e: _Element) -> float:

@@ -7,15 +7,20 @@ evidence; strip's own line rules still win where they fire (their ids are more s
 structure (where the body starts and ends, headlines, repeats) works on the lines this module leaves open.
 
 Rules, in order:
+- `dom.repeat`: outside the main-content block, a repeat of a line inside it (the article printed again in a
+  print view or after the footer): `duplicate`, as the annotation wants;
 - `dom.landmark`: inside `<nav>`, `<aside>`, a page-level `<header>`/`<footer>`, or an ARIA landmark or
   widget role for navigation, banner, footer, sidebar, search, menu or toolbar;
 - `dom.class_words`: inside an element whose class/id names page furniture (share bar, related or hot list,
   comments, breadcrumb, pager ...; the vocabulary and its sources are in `pipeline/html.py`);
 - `dom.link_line`: the line is mostly link text and sits in a block of links (a menu, a list of other
   articles) — a headline before the article, often a link to itself, is exempt;
-- `dom.repeat`: outside the main-content block, a repeat of a line inside it (a second copy of the article);
+- `dom.headline`: the line <title> names, above the main-content block: `title` (a list item with the same
+  text is a link line, not the headline);
 - `dom.outside_main`: outside the main-content block, not a headline above it, and not kept by the
-  extractor (trafilatura) when that is installed.
+  extractor (trafilatura) when that was asked for. Between the first and the last line of the block, a
+  prose paragraph (long, sentence punctuation, no links) is left to strip: an article split over two
+  containers loses no paragraph to a block chosen too narrowly.
 """
 
 from __future__ import annotations
@@ -29,6 +34,9 @@ RULES: dict[str, str] = {
     "dom.outside_main": "outside the page's main-content block (text/link density) and not kept by the extractor",
 }
 LINK_LINE = 0.6
+PROSE_MIN_CHARS = 30
+REPEAT_MIN_CHARS = 10
+SENTENCE_END = set("。！？.!?")
 LINK_BLOCK = 0.4
 HEADLINE_TAGS = {"h1", "h2", "h3"}
 
@@ -45,14 +53,18 @@ def dom_roles(
         return [None] * len(keys)
     mains = [k for k, f in enumerate(features) if f and f.get("main")]
     first_main = mains[0] if mains else None
+    last_main = mains[-1] if mains else None
     main_keys = {keys[k] for k in mains if keys[k]}
     out: list[tuple[str, str, str] | None] = []
     for k, f in enumerate(features):
-        out.append(None if not f or not keys[k] else _decide(k, f, keys[k], first_main, main_keys, disabled))
+        inside = first_main is not None and first_main < k < last_main
+        out.append(None if not f or not keys[k] else _decide(k, f, keys[k], first_main, inside, main_keys, disabled))
     return out
 
 
-def _decide(k: int, f: dict, key: str, first_main: int | None, main_keys: set[str], disabled: frozenset[str]):
+def _decide(
+    k: int, f: dict, key: str, first_main: int | None, inside: bool, main_keys: set[str], disabled: frozenset[str]
+):
     link_line = f.get("link", 0) >= LINK_LINE and f.get("block_link", 0) >= LINK_BLOCK
     headline = (
         first_main is not None and k < first_main and not f.get("main")
@@ -62,6 +74,8 @@ def _decide(k: int, f: dict, key: str, first_main: int | None, main_keys: set[st
     def fire(rule: str, *args, role: str = "boilerplate"):
         return None if rule in disabled else (role, rule, RULES[rule].format(*args))
 
+    if not f.get("main") and len(key) >= REPEAT_MIN_CHARS and key in main_keys:
+        return fire("dom.repeat", role="duplicate")
     if f.get("landmark") and not headline and (v := fire("dom.landmark", f["landmark"])):
         return v
     if f.get("words") and not headline and (v := fire("dom.class_words", f["words"])):
@@ -72,8 +86,11 @@ def _decide(k: int, f: dict, key: str, first_main: int | None, main_keys: set[st
         return v
     if first_main is None or f.get("main") or headline:
         return None
-    if key in main_keys:
-        return fire("dom.repeat", role="duplicate")
-    if f.get("extractor"):
+    if f.get("extractor") or (inside and _prose(key, f)):
         return None
     return fire("dom.outside_main")
+
+
+def _prose(key: str, f: dict) -> bool:
+    """A paragraph of sentences: long enough, closed by sentence punctuation, no link text."""
+    return len(key) >= PROSE_MIN_CHARS and key[-1] in SENTENCE_END and f.get("link", 0) == 0
