@@ -54,19 +54,19 @@ CONTENT_ROLES = {"main", "article"}
 
 # Class/id tokens by category (regexes over one lower-case token; see the module docstring for sources).
 FURNITURE: dict[str, str] = {
-    "nav": r"nav|navi|navs|navigation|\w*navbar|subnav|topnav|mainnav|menus?|submenu|menubar|dropdown|\w*daohang\w*|dh",
-    "breadcrumb": r"\w*crumbs?\w*|dqwz|weizhi|location|position",
+    "nav": r"nav|navi|navs|navigation|\w*navbar|subnav|topnav|mainnav|menus?|submenu|menubar|dropdown|\w*daohang\w*",
+    "breadcrumb": r"\w*crumbs?\w*|dqwz|weizhi|dangqian",
     "share": r"\w*share\w*|jiathis\w*|\w*fenxiang\w*|social|sns",
     "related": r"\w*related\w*|relate|relevant|xgxw|xgwz|xiangguan|\w*recommend\w*|\w*tuijian\w*|recom|readmore|morenews",
     "hot": r"hot|hot(news|list|words?)|\w*rank(ing|list)?\w*|\w*paihang\w*|remen|popular|trending|latest|zuixin|top10",
-    "comment": r"\w*comments?\w*|\w*pinglun\w*|pl|reply|replies|discuss\w*|disqus|feedback",
+    "comment": r"\w*comments?\w*|\w*pinglun\w*|reply|replies|discuss\w*|disqus|feedback",
     "footer": r"\w*footer\w*|foot|\w*copyrights?\w*|banquan|beian|icp",
     "header": r"\w*header|head|topbar|masthead|logo|banner",
     "sidebar": r"\w*sidebar\w*|sider|aside|widgets?",
     "ad": r"ads?|\w*advert\w*|guanggao|sponsor\w*|promo\w*",
     "tools": r"toolbar|tools?|login|denglu|register|userbar|search|sousuo|print|dayin|fontsize|zihao",
     "pager": r"pager|\w*pagination\w*|pagenav|prenext|prev|next|fanye|shangxia",
-    "qrcode": r"\w*qrcode\w*|qr|\w*erweima\w*|ewm|appdown\w*|download",
+    "qrcode": r"\w*qrcode\w*|\w*erweima\w*|appdown\w*|download",
     "tags": r"tags?|keywords?|biaoqian",
 }
 # Categories that a content word on the same element cancels (`article-header` holds the headline,
@@ -83,6 +83,7 @@ _WS = re.compile(r"[ \t\r\f\v]+")
 # Sentence punctuation that marks prose (Chinese and Western).
 _PROSE = re.compile(r"[，。；！？,;.!?、]")
 TITLE_BONUS = 3.0
+TITLE_SHARE = 0.3
 # Ancestors looked at per line: enough for any page layout, and it keeps a pathologically deep page linear.
 MAX_DEPTH = 48
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
@@ -254,7 +255,7 @@ def _features(lines: list[_Line], els: list[_Element], page_title: str) -> list[
     """One feature dict per line (see the module docstring)."""
     in_title = [_in_title(ln.chunks[0], page_title) for ln in lines]
     main = _main_block(lines, els, in_title)
-    wrappers = {a for m in main or () for a in _ancestors(els, els[m].parent)}
+    wrappers = {a for m in main or () for a in _ancestors(els, m)}
     out = []
     n = max(1, len(lines) - 1)
     for k, ln in enumerate(lines):
@@ -292,7 +293,10 @@ def _features(lines: list[_Line], els: list[_Element], page_title: str) -> list[
 def _in_title(line: str, page_title: str) -> bool:
     """The line is the page's headline: it is (part of) the <title>, or the <title> is part of it."""
     a, b = re.sub(r"\s+", "", line), re.sub(r"\s+", "", page_title)
-    return len(a) >= 5 and len(b) >= 5 and (a in b or (b in a and len(b) >= 0.6 * len(a)))
+    if len(a) < 5 or len(b) < 5:
+        return False
+    # A site name alone (the logo line) is part of "headline_site name" too: the line must be a good share of it.
+    return (a in b and len(a) >= TITLE_SHARE * len(b)) or (b in a and len(b) >= 0.6 * len(a))
 
 
 def _main_block(lines: list[_Line], els: list[_Element], in_title: list[bool]) -> set[int] | None:
@@ -302,21 +306,29 @@ def _main_block(lines: list[_Line], els: list[_Element], in_title: list[bool]) -
         for i in _ancestors(els, ln.owner if ln.owner is not None else -1):
             first_line.setdefault(i, k)
     voters: set[int] = set()
+    per_block: dict[int, int] = {}
+    for ln in lines:
+        if ln.owner is not None:
+            b = _block(els, ln.owner)
+            per_block[b] = per_block.get(b, 0) + 1
     for k, ln in enumerate(lines):
         if ln.owner is None:
             continue
         text = ln.chunks[0]
         plain = len(text.replace(" ", "")) - ln.link
-        if plain < 12 or ln.link > 0.3 * (plain + ln.link):
+        punct = len(_PROSE.findall(text))
+        # Only sentences vote: a headline or a label (no punctuation) says nothing about where the text is.
+        if plain < 12 or punct == 0 or ln.link > 0.3 * (plain + ln.link):
             continue
         # A paragraph votes by its sentence punctuation and length (Readability's content score).
-        score = 1 + len(_PROSE.findall(text)) + min(plain / 50, 6)
+        score = 1 + punct + min(plain / 50, 6)
         block = _block(els, ln.owner)
         if block < 0:
             continue
         voters.add(k)
-        # A <p>/<li> votes for its container; text sitting directly in a <div> (with <br>) votes for the div.
-        start = els[block].parent if els[block].tag in ("p", "li", "dd", "dt", "blockquote", "pre") or els[block].tag in HEADINGS else block
+        # A paragraph (<p>, or any block holding just this line) votes for its container; lines split by <br>
+        # in one <div> or <td> vote for that element.
+        start = els[block].parent if per_block[block] == 1 or els[block].tag in ("p", "li") else block
         for depth, i in enumerate(_ancestors(els, start)):
             if depth > 2:
                 break

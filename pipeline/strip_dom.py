@@ -25,6 +25,8 @@ Rules, in order:
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 RULES: dict[str, str] = {
     "dom.landmark": "inside page furniture the HTML marks as such ({}): navigation, banner, sidebar or footer",
     "dom.class_words": "inside an element whose class/id names page furniture ({})",
@@ -36,6 +38,7 @@ RULES: dict[str, str] = {
 LINK_LINE = 0.6
 PROSE_MIN_CHARS = 30
 REPEAT_MIN_CHARS = 10
+TITLE_WINDOW = 6
 SENTENCE_END = set("。！？.!?")
 LINK_BLOCK = 0.4
 HEADLINE_TAGS = {"h1", "h2", "h3"}
@@ -55,37 +58,56 @@ def dom_roles(
     first_main = mains[0] if mains else None
     last_main = mains[-1] if mains else None
     main_keys = {keys[k] for k in mains if keys[k]}
+    # The headline: the last line just above the block that <title> names (not a link in a list of links); a
+    # logo line far above it may repeat a <title> that is only the site name.
+    title_line = None
+    for k in range(max(0, (first_main or 0) - TITLE_WINDOW), first_main or 0):
+        f = features[k]
+        if f and f.get("in_title") and not f.get("main") and not _link_line(f):
+            title_line = k
     out: list[tuple[str, str, str] | None] = []
     for k, f in enumerate(features):
-        inside = first_main is not None and first_main < k < last_main
-        out.append(None if not f or not keys[k] else _decide(k, f, keys[k], first_main, inside, main_keys, disabled))
+        if not f or not keys[k]:
+            out.append(None)
+            continue
+        ctx = _Context(first_main, last_main, title_line, main_keys)
+        out.append(_decide(k, f, keys[k], ctx, disabled))
     return out
 
 
-def _decide(
-    k: int, f: dict, key: str, first_main: int | None, inside: bool, main_keys: set[str], disabled: frozenset[str]
-):
-    link_line = f.get("link", 0) >= LINK_LINE and f.get("block_link", 0) >= LINK_BLOCK
-    headline = (
-        first_main is not None and k < first_main and not f.get("main")
-        and (f.get("tag") in HEADLINE_TAGS or (f.get("in_title") and not link_line))
-    )
+@dataclass(frozen=True)
+class _Context:
+    first_main: int | None
+    last_main: int | None
+    title_line: int | None
+    main_keys: set[str]
+
+
+def _link_line(f: dict) -> bool:
+    return f.get("link", 0) >= LINK_LINE and f.get("block_link", 0) >= LINK_BLOCK
+
+
+def _decide(k: int, f: dict, key: str, ctx: _Context, disabled: frozenset[str]):
+    main = bool(f.get("main"))
+    # A heading above the block (a subtitle, a kicker) is left to strip's headline logic.
+    heading = ctx.first_main is not None and k < ctx.first_main and not main and f.get("tag") in HEADLINE_TAGS
 
     def fire(rule: str, *args, role: str = "boilerplate"):
         return None if rule in disabled else (role, rule, RULES[rule].format(*args))
 
-    if not f.get("main") and len(key) >= REPEAT_MIN_CHARS and key in main_keys:
-        return fire("dom.repeat", role="duplicate")
-    if f.get("landmark") and not headline and (v := fire("dom.landmark", f["landmark"])):
-        return v
-    if f.get("words") and not headline and (v := fire("dom.class_words", f["words"])):
-        return v
-    if not headline and link_line and (v := fire("dom.link_line", f["link"])):
-        return v
-    if headline and f.get("in_title") and (v := fire("dom.headline", role="title")):
-        return v
-    if first_main is None or f.get("main") or headline:
+    rules = (
+        (not main and len(key) >= REPEAT_MIN_CHARS and key in ctx.main_keys, "dom.repeat", (), "duplicate"),
+        (k == ctx.title_line, "dom.headline", (), "title"),
+        (bool(f.get("landmark")), "dom.landmark", (f.get("landmark"),), "boilerplate"),
+        (bool(f.get("words")), "dom.class_words", (f.get("words"),), "boilerplate"),
+        (not heading and _link_line(f), "dom.link_line", (f.get("link", 0),), "boilerplate"),
+    )
+    for cond, rule, args, role in rules:
+        if cond and (v := fire(rule, *args, role=role)):
+            return v
+    if ctx.first_main is None or main or heading:
         return None
+    inside = ctx.first_main < k < ctx.last_main
     if f.get("extractor") or (inside and _prose(key, f)):
         return None
     return fire("dom.outside_main")

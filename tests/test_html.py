@@ -227,3 +227,32 @@ def test_full_pipeline_records_on_html_pages_keep_offsets(tmp_path):
     for rec in records:
         assert check_offsets(rec) == []
         assert rec.title and rec.source.format == "html"
+
+
+def test_two_paragraphs_in_divs_both_stay_in_the_main_block():
+    f = feats(page(
+        "<div class='n'><a>首页</a></div><h1>县委书记调研园区企业</h1><div class='c'>"
+        "<div>5月6日，县委书记到园区走访企业，了解生产经营和项目建设情况。</div>"
+        "<div>他强调，要优化营商环境，帮助企业解决实际困难，推动工业经济稳步增长。</div></div>"
+    ))
+    assert [k[:5] for k, v in f.items() if v["main"]] == ["5月6日，", "他强调，要"]
+
+
+def test_utility_classes_and_a_print_wrapper_do_not_mark_the_article():
+    html = page(
+        "<div id='printArea' class='position-relative pl-3'>" + ARTICLE + "</div><div class='pl-3'>页面底部</div>"
+    )
+    f = feats(html)
+    body = [v for k, v in f.items() if k.startswith("5月6日")][0]
+    assert body["main"] and body["words"] is None
+    assert f["页面底部"]["words"] is None
+
+
+def test_the_site_name_in_title_is_not_the_headline():
+    nav = "<ul class='u'>" + "".join(f"<li><a>栏目{i}</a></li>" for i in range(6)) + "</ul>"
+    for title in ("县委书记调研园区企业_工作动态_临川县人民政府门户网站", "临川县人民政府门户网站"):
+        p = parse_html(page("<div class='x'>临川县人民政府门户网站</div>" + nav + ARTICLE, title=title))
+        lines = p.text.split("\n")
+        roles = dict(zip(lines, dom_roles(p.line_features, lines)))
+        assert roles["临川县人民政府门户网站"] is None or roles["临川县人民政府门户网站"][1] != "dom.headline"
+    assert roles["县委书记调研园区企业"] is None  # <title> names no headline: strip decides
