@@ -11,7 +11,9 @@ Systems:
 - `dom+traf`: the same with trafilatura's choice as one feature (needs the `html` extra);
 - `trafilatura`: trafilatura alone (its title and main text).
 
-    .venv/bin/python benchmarks/bench_html.py [--pages tests/html_pages] [--verbose]
+`--ablation` instead runs `dom` with one feature blanked at a time (what each feature earns).
+
+    .venv/bin/python benchmarks/bench_html.py [--pages tests/html_pages] [--verbose] [--ablation]
 """
 
 from __future__ import annotations
@@ -68,7 +70,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", type=Path, default=REPO_ROOT / "tests" / "html_pages")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--ablation", action="store_true", help="blank one DOM feature at a time")
     args = ap.parse_args()
+    if args.ablation:
+        ablation(args.pages)
+        return
     stages = []
     for name in ("normalize", "strip"):
         spec = get_stage(name)
@@ -110,6 +116,35 @@ def main() -> None:
             f"{name:12s} {statistics.mean(rs):7.3f} {min(rs):7.3f} {statistics.median(ps):9.3f} "
             f"{statistics.mean(ps):7.3f} {min(ps):7.3f} {sum(p < 0.8 for p in ps):6d}"
         )
+
+
+# Each DOM feature and the neutral value that switches off the rules reading it.
+ABLATE = {
+    "none": {}, "landmark": {"landmark": None}, "words": {"words": None}, "link": {"link": 0.0},
+    "main": {"main": False}, "in_title": {"in_title": False},
+    # Without the main block, what the local features catch on their own.
+    "main+landmark": {"main": False, "landmark": None}, "main+words": {"main": False, "words": None},
+    "main+link": {"main": False, "link": 0.0}, "all": {"main": False, "landmark": None, "words": None, "link": 0.0},
+}
+
+
+def ablation(pages_dir: Path) -> None:
+    """Recall and median precision of `dom` with each feature blanked."""
+    stages = [get_stage(n).factory(get_stage(n).config_cls()) for n in ("normalize", "strip")]
+    pages = []
+    for page in sorted(pages_dir.glob("*.html")):
+        raw = next(iter(read_file(InputFile(page, page.stem), ReaderConfig(), RunConfig())))
+        pages.append((raw, page.with_suffix(".gold.txt").read_text(encoding="utf-8")))
+    print(f"{'blanked':14s} {'recall':>7s} {'min R':>7s} {'median P':>9s} {'mean P':>7s} {'min P':>7s}")
+    for name, blank in ABLATE.items():
+        rs, ps = [], []
+        for raw, gold in pages:
+            feats = [dict(f, **blank) for f in raw.line_features]
+            r, p = overlap(run_stages(raw.model_copy(update={"line_features": feats}), stages), gold)
+            rs.append(r)
+            ps.append(p)
+        print(f"{name:14s} {statistics.mean(rs):7.3f} {min(rs):7.3f} {statistics.median(ps):9.3f} "
+              f"{statistics.mean(ps):7.3f} {min(ps):7.3f}")
 
 
 if __name__ == "__main__":
