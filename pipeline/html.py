@@ -8,18 +8,21 @@ from article even though it works on lines (`pipeline/strip_dom.py` turns the fe
 Per line:
 - `tag`: the block element that holds the line's first text (`p`, `li`, `h1`, `td`, `div` ...);
 - `landmark`: the nearest HTML5 sectioning element or WAI-ARIA landmark/widget role around it that marks
-  page furniture (`nav`, `aside`, `footer`, `header`, `form`, `role=navigation` ...), `null` inside an
-  `article`/`main` element or none;
+  page furniture (`nav`, `aside`, `menu`, a page-level `header`/`footer`, `role=navigation` ...), `null`
+  inside an `article`/`main` element or none (a `<form>` often wraps a whole ASP.NET page: not furniture);
 - `words`: the vocabulary category of the nearest ancestor whose class/id names page furniture, with the
   token that matched (`share:bdshare`), or `null`;
 - `link`: the share of the line's characters inside `<a>`; `block_link`: the same for the element around
   the line's block (a `<ul>` of links scores high, an article `<div>` low);
 - `main`: whether the line lies in the main-content block, chosen by text and link density (the
   boilerpipe / Readability family: paragraphs of sentence text vote for their parent and grandparent,
-  each candidate's score is discounted by its link density, siblings scoring near the best join it);
+  each candidate's score is discounted by its link density and furniture words, the block right under the
+  headline `<title>` names wins over a second article, siblings scoring near the best join it unless they
+  have a headline of their own);
+- `in_title`: the line is the page's headline as `<title>` gives it (the line is a good share of it);
 - `extractor`: whether trafilatura (optional `html` extra) kept the line; `null` unless asked for
   (`use_extractor=True`) and installed. Off by default: on the test pages it kept a second article;
-- `pos`: the line's position in the page, 0..1.
+- `pos`: the line's position in the page, 0..1 (recorded for review and later rules; no rule reads it yet).
 
 Class/id vocabulary sources (no word is taken from a scraped page): the HTML5 sectioning elements and
 WAI-ARIA 1.2 landmark and widget roles; the component names of Bootstrap (navbar, breadcrumb, pagination,
@@ -348,10 +351,8 @@ def _main_block(lines: list[_Line], els: list[_Element], in_title: list[bool]) -
         return None
     # Siblings scoring near the best join it (an article split over two containers), unless a sibling has a
     # headline of its own: then it is another article.
-    headed = {
-        a for ln in lines if ln.owner is not None and els[_block(els, ln.owner)].tag in ("h1", "h2")
-        for a in _ancestors(els, ln.owner)
-    }
+    heads = [ln.owner for ln in lines if ln.owner is not None and els[_block(els, ln.owner)].tag in ("h1", "h2")]
+    headed = {a for owner in heads for a in _ancestors(els, owner)}
     chosen = {best}
     parent = els[best].parent
     for i, e in enumerate(els):
