@@ -86,6 +86,7 @@ _WS = re.compile(r"[ \t\r\f\v]+")
 # Sentence punctuation that marks prose (Chinese and Western).
 _PROSE = re.compile(r"[，。；！？,;.!?、]")
 TITLE_BONUS = 3.0
+FURNITURE_DISCOUNT = 0.2
 TITLE_SHARE = 0.3
 # Ancestors looked at per line: enough for any page layout, and it keeps a pathologically deep page linear.
 MAX_DEPTH = 48
@@ -350,7 +351,7 @@ def _main_block(lines: list[_Line], els: list[_Element], in_title: list[bool]) -
     if best is None:
         return None
     # Siblings scoring near the best join it (an article split over two containers), unless a sibling has a
-    # headline of its own: then it is another article.
+    # headline of its own (another article) or a furniture class (a sidebar of prose).
     heads = [ln.owner for ln in lines if ln.owner is not None and els[_block(els, ln.owner)].tag in ("h1", "h2")]
     headed = {a for owner in heads for a in _ancestors(els, owner)}
     chosen = {best}
@@ -358,6 +359,7 @@ def _main_block(lines: list[_Line], els: list[_Element], in_title: list[bool]) -
     for i, e in enumerate(els):
         if (
             i != best and e.parent == parent and parent >= 0 and e.score > 0 and i not in headed
+            and e.furniture is None
             and _final(e) >= 0.25 * best_score
         ):
             chosen.add(i)
@@ -377,8 +379,8 @@ def _under_title(k: int, in_title: list[bool], voters: set[int]) -> bool:
 def _final(e: _Element) -> float:
     """A candidate's score: discounted by its link density and by furniture class words."""
     s = e.score * (1 - (e.link / e.text if e.text else 0))
-    if e.furniture is not None and e.furniture[0] not in WEAK:
-        s *= 0.2
+    if e.furniture is not None:
+        s *= FURNITURE_DISCOUNT
     if e.content_word:
         s *= 1.25
     return s

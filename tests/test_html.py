@@ -256,3 +256,9 @@ def test_the_site_name_in_title_is_not_the_headline():
         roles = dict(zip(lines, dom_roles(p.line_features, lines)))
         assert roles["临川县人民政府门户网站"] is None or roles["临川县人民政府门户网站"][1] != "dom.headline"
     assert roles["县委书记调研园区企业"] is None  # <title> names no headline: strip decides
+
+
+def test_a_sidebar_of_prose_does_not_win_over_a_short_article():
+    bios = "".join(f"<p>第{i}位领导，男，汉族，大学学历，现任县政府副县长，负责工业、商务、招商引资等方面工作。</p>" for i in range(4))
+    f = feats(page("<div class='sidebar'>" + bios + "</div>" + ARTICLE, title="县政府网站"))
+    assert [k[:5] for k, v in f.items() if v["main"]] == ["5月6日，", "他强调，要"]
