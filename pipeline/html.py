@@ -330,13 +330,13 @@ def _main_block(lines: list[_Line], els: list[_Element], in_title: list[bool]) -
         if block < 0:
             continue
         voters.add(k)
-        # A paragraph (<p>, or any block holding just this line) votes for its container; lines split by <br>
-        # in one <div> or <td> vote for that element.
-        start = els[block].parent if per_block[block] == 1 or els[block].tag in ("p", "li") else block
-        for depth, i in enumerate(_ancestors(els, start)):
-            if depth > 2:
-                break
-            els[i].score += score / (1, 2, 3)[depth]
+        # A paragraph votes for itself, fully for its container and less for the two above. Lines split by
+        # <br> in one <div> or <td> make that element a container of its own: it gets their votes fully too.
+        weights = (1, 1, 1 / 2, 1 / 3)
+        if per_block[block] > 1 and els[block].tag not in ("p", "li"):
+            weights = (1, 1, 1 / 2)
+        for i, w in zip(_ancestors(els, block), weights):
+            els[i].score += score * w
     best, best_score = None, 0.0
     for i, e in enumerate(els):
         if e.score <= 0 or e.tag in ("body", "html"):
@@ -350,6 +350,9 @@ def _main_block(lines: list[_Line], els: list[_Element], in_title: list[bool]) -
             best, best_score = i, s
     if best is None:
         return None
+    paragraphs = {b for b, n in per_block.items() if n == 1 or els[b].tag in ("p", "li")}
+    best = _deepest(els, best, paragraphs)
+    best_score = _final(els[best])
     # Siblings scoring near the best join it (an article split over two containers), unless a sibling has a
     # headline of its own (another article) or a furniture class (a sidebar of prose).
     heads = [ln.owner for ln in lines if ln.owner is not None and els[_block(els, ln.owner)].tag in ("h1", "h2")]
@@ -364,6 +367,21 @@ def _main_block(lines: list[_Line], els: list[_Element], in_title: list[bool]) -
         ):
             chosen.add(i)
     return chosen
+
+
+def _deepest(els: list[_Element], best: int, paragraphs: set[int]) -> int:
+    """The deepest element under `best` that still holds (nearly) all of its score: a wrapper with a single
+    scoring child, or a `<div>` of `<br>` lines and the element around it, are the same block. A single
+    paragraph is never the block: its container holds its subheads and captions too."""
+    children: dict[int, list[int]] = {}
+    for i, e in enumerate(els):
+        if e.parent >= 0 and e.score > 0:
+            children.setdefault(e.parent, []).append(i)
+    while True:
+        top = max(children.get(best, []), key=lambda c: els[c].score, default=None)
+        if top is None or top in paragraphs or els[top].score < 0.99 * els[best].score:
+            return best
+        best = top
 
 
 def _under_title(k: int, in_title: list[bool], voters: set[int]) -> bool:

@@ -262,3 +262,16 @@ def test_a_sidebar_of_prose_does_not_win_over_a_short_article():
     bios = "".join(f"<p>第{i}位领导，男，汉族，大学学历，现任县政府副县长，负责工业、商务、招商引资等方面工作。</p>" for i in range(4))
     f = feats(page("<div class='sidebar'>" + bios + "</div>" + ARTICLE, title="县政府网站"))
     assert [k[:5] for k, v in f.items() if v["main"]] == ["5月6日，", "他强调，要"]
+
+
+def test_a_plain_paragraph_beside_a_paragraph_of_br_lines_stays_in_the_block():
+    lines = "<br>".join(f"第{i}段，县委书记到园区走访企业，了解生产经营和项目建设情况。" for i in range(4))
+    f = feats(page("<div class='n'><a>首页</a></div><div class='c'><p>5月6日，县委书记到园区走访企业，了解生产经营情况。</p>"
+                   f"<div>{lines}</div></div>"))
+    assert [k[:5] for k, v in f.items() if v["main"]] == ["5月6日，", "第0段，县", "第1段，县", "第2段，县", "第3段，县"]
+
+
+def test_one_paragraph_article_keeps_its_caption_in_the_block():
+    f = feats(page("<div class='n'><a>首页</a></div><div class='c'><p>会议现场</p>"
+                   "<p>5月6日，县委书记到园区走访企业，了解生产经营和项目建设情况。</p></div>"))
+    assert f["会议现场"]["main"]
