@@ -9,14 +9,14 @@ structure (where the body starts and ends, headlines, repeats) works on the line
 Rules, in order:
 - `dom.repeat`: outside the main-content block, a repeat of a line inside it (the article printed again in a
   print view or after the footer): `duplicate`, as the annotation wants;
+- `dom.headline`: the line <title> names, at most TITLE_WINDOW lines above the main-content block: `title`
+  (a list item with the same text is a link line, not the headline; a logo far above is the site name);
 - `dom.landmark`: inside `<nav>`, `<aside>`, a page-level `<header>`/`<footer>`, or an ARIA landmark or
   widget role for navigation, banner, footer, sidebar, search, menu or toolbar;
 - `dom.class_words`: inside an element whose class/id names page furniture (share bar, related or hot list,
   comments, breadcrumb, pager ...; the vocabulary and its sources are in `pipeline/html.py`);
 - `dom.link_line`: the line is mostly link text and sits in a block of links (a menu, a list of other
-  articles) — a headline before the article, often a link to itself, is exempt;
-- `dom.headline`: the line <title> names, above the main-content block: `title` (a list item with the same
-  text is a link line, not the headline);
+  articles); an `<h1>`–`<h3>` above the block, often a link to itself, is exempt;
 - `dom.outside_main`: outside the main-content block, not a headline above it, and not kept by the
   extractor (trafilatura) when that was asked for. Between the first and the last line of the block, a
   prose paragraph (long, sentence punctuation, no links) is left to strip: an article split over two
@@ -31,7 +31,7 @@ RULES: dict[str, str] = {
     "dom.landmark": "inside page furniture the HTML marks as such ({}): navigation, banner, sidebar or footer",
     "dom.class_words": "inside an element whose class/id names page furniture ({})",
     "dom.link_line": "a link line in a block of links (link share {:.2f}): navigation or a list of other articles",
-    "dom.headline": "the page's headline above its main-content block (a heading, or the text of <title>)",
+    "dom.headline": "the page's headline: the line its <title> names, just above the main-content block",
     "dom.repeat": "outside the main-content block, a repeat of a line of the article",
     "dom.outside_main": "outside the page's main-content block (text/link density) and not kept by the extractor",
 }
@@ -39,8 +39,8 @@ LINK_LINE = 0.6
 PROSE_MIN_CHARS = 30
 REPEAT_MIN_CHARS = 10
 TITLE_WINDOW = 6
-SENTENCE_END = set("。！？.!?")
 LINK_BLOCK = 0.4
+SENTENCE_END = set("。！？.!?")
 HEADLINE_TAGS = {"h1", "h2", "h3"}
 
 
