@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
 from pipeline.config import ReaderConfig, RunConfig
+from pipeline.html import html_to_text, meta_charset, parse_html  # noqa: F401 (html_to_text: re-exported)
 from pipeline.schema import RawDocument
 
 
@@ -309,53 +310,6 @@ def looks_binary(data: bytes) -> bool:
     return controls / len(head) > 0.05
 
 
-# ---------------------------------------------------------------- HTML
-
-_BLOCK_TAGS = {
-    "address", "article", "aside", "blockquote", "br", "caption", "dd", "div", "dl", "dt", "fieldset",
-    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li",
-    "main", "nav", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul", "title", "body",
-}
-_DROP_TAGS = ["script", "style", "noscript", "template", "iframe", "svg", "head"]
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
-
-
-def html_to_text(html: str) -> tuple[str, dict[str, str]]:
-    """Visible text of an HTML page, one line per block element, and its <title>."""
-    from selectolax.lexbor import LexborHTMLParser
-
-    tree = LexborHTMLParser(html)
-    meta: dict[str, str] = {}
-    title = tree.css_first("title")
-    if title is not None and title.text(strip=True):
-        meta["html_title"] = title.text(strip=True)
-    tree.strip_tags(_DROP_TAGS)
-    root = tree.body or tree.root
-    parts: list[str] = []
-    if root is not None:
-        # Iterative walk: (node, entering) pairs, so deep nesting cannot overflow the stack.
-        stack = [(root, True)]
-        while stack:
-            node, entering = stack.pop()
-            tag = node.tag
-            if tag == "-text":
-                parts.append(node.text_content or "")
-                continue
-            if tag in _BLOCK_TAGS:
-                parts.append("\n")
-            if entering and tag != "-comment":
-                stack.append((node, False))
-                children = []
-                child = node.child
-                while child is not None:
-                    children.append(child)
-                    child = child.next
-                stack.extend((c, True) for c in reversed(children))
-    text = "".join(parts)
-    lines = [re.sub(r"[ \t\r\f\v]+", " ", ln).strip() for ln in text.split("\n")]
-    return "\n".join(ln for ln in lines if ln), meta
-
-
 # ---------------------------------------------------------------- reading: limits and opening
 
 
@@ -480,8 +434,7 @@ def _decode(data: bytes, fmt: str, cfg: ReaderConfig, declared: list[str] | None
     UTF-8 stay UTF-8 and a Latin-1/Windows-1252 label (a common server default) is only a hint."""
     hint = None
     if fmt == "html":
-        m = _META_CHARSET.search(data[:4096])
-        hint = m.group(1).decode("ascii", "ignore") if m else None
+        hint = meta_charset(data)
     for label in declared or []:
         text = _declared_decode(data, label)
         if text is not None:
@@ -530,9 +483,11 @@ def _document(data: bytes, fmt: str, src: str, doc_id: str, cfg: ReaderConfig, d
     except UnicodeDecodeError as exc:
         return ReadFailure(src, "UnicodeDecodeError", f"no supported encoding fits: {exc.reason}", doc_id, sha256=sha)
     meta: dict[str, str] = dict(extra or {})
+    features = None
     if fmt == "html":
         try:
-            text, html_meta = html_to_text(text)
+            page = parse_html(text)
+            text, html_meta, features = page.text, page.meta, page.line_features
         except Exception as exc:  # selectolax raises plain errors on pathological markup
             return ReadFailure(src, "HTMLParseError", str(exc), doc_id, sha256=sha)
         meta.update(html_meta)
@@ -543,7 +498,7 @@ def _document(data: bytes, fmt: str, src: str, doc_id: str, cfg: ReaderConfig, d
         meta["decode_warning"] = f"{text.count(chr(0xFFFD))} undecodable byte sequence(s) replaced by U+FFFD"
     return RawDocument(
         doc_id=doc_id, source_path=src, source_format="html" if fmt == "html" else "txt", sha256=sha, n_bytes=len(data),
-        encoding=enc, encoding_confidence=conf, text=text, meta=meta,
+        encoding=enc, encoding_confidence=conf, text=text, meta=meta, line_features=features,
     )
 
 
@@ -833,9 +788,9 @@ def _read_warc(f: BinaryIO, size: int, ref: InputRef, cfg: ReaderConfig, run: Ru
         m = _CHARSET.search(ctype)
         if m:
             declared.append(m.group(1))
-        page = _META_CHARSET.search(data[:4096])
+        page = meta_charset(data)
         if page:
-            declared.append(page.group(1).decode("ascii", "ignore"))
+            declared.append(page)
         extra = {"warc_target_uri": uri, "http_content_type": ctype}
         for key, name in (("WARC-Date", "warc_date"), ("WARC-Record-ID", "warc_record_id")):
             value = record.rec_headers.get_header(key)

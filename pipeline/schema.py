@@ -37,6 +37,9 @@ class RawDocument(Model):
     encoding_confidence: float = Field(ge=0.0, le=1.0)
     text: str = Field(description="decoded source text; CRLF/CR line ends turned into LF")
     meta: dict[str, str] = Field(default_factory=dict, description="extra fields (HTML <title>, JSONL fields)")
+    line_features: list[dict] | None = Field(
+        None, description="HTML pages: what the DOM says about each line of `text` (pipeline/html.py); None otherwise"
+    )
 
 
 class Span(Model):

@@ -37,6 +37,7 @@ from pipeline.config import StageConfig, resource_path
 from pipeline.document import Document
 from pipeline.registry import StageError, register_stage
 from pipeline.schema import Byline, LineInfo, RemovedSpan
+from pipeline.strip_dom import dom_roles
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -870,6 +871,11 @@ class Stripper:
         states = [
             self._state(ln.n, ln.start, ln.end, doc.norm_text[ln.start : ln.end], extras.get(ln.n)) for ln in lines
         ]
+        # --- DOM evidence of HTML pages (pipeline/strip_dom.py); plain text has none. Line rules still win.
+        for st, verdict in zip(states, dom_roles(doc.raw.line_features, [st.key for st in states])):
+            if verdict is not None:
+                self._set(st, *verdict)
+        # --- end DOM evidence
         self.classify(states)
         doc.lines = [
             LineInfo(
