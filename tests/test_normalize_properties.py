@@ -44,20 +44,22 @@ clean_piece = st.one_of(
 )
 
 
-def _reading(ch: str) -> str:
+def _reading(ch: str, toned: bool = True) -> str:
     from pypinyin import Style, pinyin
 
-    return pinyin(ch, style=Style.TONE)[0][0]
+    return pinyin(ch, style=Style.TONE if toned else Style.NORMAL)[0][0]
 
 
 @st.composite
 def with_pinyin(draw):
-    """(damaged, clean): clean text with some Traditional characters followed by their reading."""
+    """(damaged, clean): clean text with some Traditional characters followed by their reading, toned or
+    untoned lower case (both are removed)."""
     parts, clean = [], []
+    toned = draw(st.booleans())
     for _ in range(draw(st.integers(1, 8))):
         if draw(st.booleans()):
             ch = draw(st.sampled_from(TRAD))
-            parts.append(ch + "(" + _reading(ch) + ")")
+            parts.append(ch + "(" + _reading(ch, toned) + ")")
             clean.append(ch)
         else:
             piece = draw(clean_piece)

@@ -109,10 +109,3 @@ def accept(groups: list[tuple[int, int, str]], untoned_lower: bool, capital_min_
         ok = [o or k == CAPITAL for o, (_, _, k) in zip(ok, groups)]
     return ok
 
-
-def find_groups(
-    text: str, max_chars: int, untoned_lower: bool = True, capital_min_others: int = 2
-) -> list[tuple[int, int]]:
-    """(start, end) of every group of `text` (taken as one document) that is a reading."""
-    groups = scan(text, max_chars)
-    return [(s, e) for (s, e, _), ok in zip(groups, accept(groups, untoned_lower, capital_min_others)) if ok]
