@@ -604,6 +604,13 @@ def _decode_row(data: bytes, codec: str | None, enc: str | None, conf: float) ->
     return detect_encoding(data)
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _no_surrogates(text: str) -> str:
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def _jsonl_row(line: str, n: int, src: str, stem: str, enc: str, conf: float, cfg: ReaderConfig,
                extra: dict[str, str] | None) -> RawDocument | ReadFailure | None:
     doc_id = f"{stem}:{n}"
@@ -626,9 +633,13 @@ def _jsonl_row(line: str, n: int, src: str, stem: str, enc: str, conf: float, cf
             f"row {n}: no non-empty string field {cfg.jsonl_text_field!r} (set reader.jsonl_text_field)", doc_id, n, sha,
         )
     meta = dict(extra or {})
-    meta.update({k: str(v) for k, v in row.items() if k != cfg.jsonl_text_field and isinstance(v, (str, int, float))})
+    meta.update({k: _no_surrogates(str(v)) for k, v in row.items() if k != cfg.jsonl_text_field and isinstance(v, (str, int, float))})
     if cfg.jsonl_id_field and row.get(cfg.jsonl_id_field) not in (None, ""):
-        meta["external_id"] = str(row[cfg.jsonl_id_field])
+        meta["external_id"] = _no_surrogates(str(row[cfg.jsonl_id_field]))
+    lone = len(_SURROGATE.findall(body))
+    if lone:  # JSON escapes (\ud800) can name half a character: no UTF-8 output could hold it
+        body = _no_surrogates(body)
+        meta["decode_warning"] = f"{lone} lone surrogate escape(s) replaced by U+FFFD"
     return RawDocument(
         doc_id=doc_id, source_path=src, source_format="jsonl", row=n, sha256=sha, n_bytes=len(row_bytes),
         encoding=enc, encoding_confidence=conf, text=_lf(body), meta=meta,

@@ -287,3 +287,11 @@ def test_input_refs_are_listed_without_reading_and_decoded_anywhere(tmp_path):
     with deadline(30):
         docs = [o for r in copies for o in read_ref(r, ReaderConfig(), RunConfig())]
     assert [type(o).__name__ for o in docs] == ["RawDocument", "ReadFailure", "RawDocument"]
+
+
+def test_jsonl_lone_surrogate_escape_becomes_replacement_character(tmp_path):
+    (tmp_path / "s.jsonl").write_text('{"text": "县长\\ud800调研", "id": "\\udfff"}\n', encoding="utf-8")
+    (doc,) = _read([tmp_path / "s.jsonl"])
+    assert doc.text == "县长\ufffd调研" and doc.meta["external_id"] == "\ufffd"
+    assert "surrogate" in doc.meta["decode_warning"]
+    doc.text.encode("utf-8")  # writable

@@ -116,7 +116,7 @@ def test_bad_input_corpus(tmp_path):
 def test_per_document_time_limit_makes_error_records(tmp_path):
     proc = run_cli("run", str(SEEDS / "000_c8702dae49ef8be3.txt"), "--out", str(tmp_path), "--workers", "1",
                    "--quiet", "--set", "run.doc_timeout_s=0.001")
-    assert proc.returncode == 0, proc.stderr
+    assert proc.returncode == 1, proc.stderr  # the only document failed: the exit status says so (issue 12)
     [err] = _lines(tmp_path / "errors.jsonl")
     assert err["error_type"] == "Timeout" and err["stage"] in ("limits", "normalize", "strip", "ner", "dates", "events")
     assert (tmp_path / "records.jsonl").read_text() == ""
