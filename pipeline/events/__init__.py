@@ -21,11 +21,12 @@ class EventsConfig(StageConfig):
     triggers: str = "configs/events/triggers.toml"
     titles: str = "configs/events/titles.toml"
     roles: str = "configs/events/roles.toml"
+    gazetteer: str = "pipeline/data/gazetteer_cn.tsv"
     date_lead_paragraphs: int = 2
 
     def data_files(self) -> list[Path]:
         """The rule files are part of the config hash."""
-        return [REPO_ROOT / self.triggers, REPO_ROOT / self.titles, REPO_ROOT / self.roles]
+        return [REPO_ROOT / self.triggers, REPO_ROOT / self.titles, REPO_ROOT / self.roles, REPO_ROOT / self.gazetteer]
 
 
 @register_stage("events", EventsConfig)
@@ -37,7 +38,7 @@ def make_events(cfg: EventsConfig):
     from pipeline.events.text import lead_regions
     from pipeline.events.when import event_date
 
-    rules = load_rules(REPO_ROOT / cfg.triggers, REPO_ROOT / cfg.titles, REPO_ROOT / cfg.roles)
+    rules = load_rules(REPO_ROOT / cfg.triggers, REPO_ROOT / cfg.titles, REPO_ROOT / cfg.roles, REPO_ROOT / cfg.gazetteer)
 
     def run(doc: Document) -> Document:
         decision = decide_type(rules, doc)
