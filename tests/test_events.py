@@ -307,6 +307,19 @@ def test_accompanied_visitor_is_the_main_person_en():
     assert [p.name for p in ev.participants] == ["Zhao Gang"]
 
 
+def test_english_appositive_title_before_the_name():
+    text = "The mayor of Lanxi, Qian Mei, invited local business owners on May 2 to voice their opinions."
+    ev = event_of(text, persons=["Qian Mei"])
+    assert (ev.main_person.name, ev.main_person.titles) == ("Qian Mei", ["mayor of Lanxi"])
+
+
+def test_english_lowercase_phrase_after_a_name_is_no_title():
+    # 'invited representatives of ...' follows the name but names no office
+    text = "On May 2, Qian Mei, invited representatives of the local firms to a meeting."
+    ev = event_of(text, persons=["Qian Mei"])
+    assert ev.main_person is None or ev.main_person.titles == []
+
+
 def test_leader_whose_earlier_requirements_are_followed_is_not_main():
     # a superior's earlier visit and requirements frame the work; the department head leads this visit
     text = ("3月2日,省文旅厅厅长周平到县里调研,围绕省委书记孙明在此考察时提出的具体要求,与县里交流。"

@@ -16,6 +16,10 @@ _ZH_TITLE_START = re.compile(r"[,，。、;；:：\s(（“\"「『]")
 _ZH_NON_TITLE = re.compile(r".*(?:日|陪同|和|与|及|由|请|对|向|为|是|将|在|到|等|了|后|时|带领|率领|主持|召开|听取|会见|看望|邀请)")
 _EN_TITLE_WORD = re.compile(r"^(?:[A-Z][\w'’-]*|of|the|and|for|in)$")
 _CJK = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+# An English title starts with its office (a lower-case phrase after a name is a title only then, not 'invited ...').
+_EN_TITLE_HEAD = re.compile(
+    r"(?i)(?:(?:a|an|the)\s+)?(?:(?:executive|vice|deputy|acting|party|first)[ -])*(?:secretary|mayor|governor|director|chairman|chairwoman|"
+    r"chairperson|head|president|member|minister|spokes(?:person|man|woman)|commissioner|magistrate|chief|premier)\b")
 
 
 @dataclass
@@ -166,6 +170,8 @@ class TitleFinder:
         if ner:
             return ner
         left = max((m.end() for m in re.finditer(r"[,;:.!?]", norm[seg[0]:end])), default=0) + seg[0]
+        if not norm[left:end].strip() and left > seg[0] and norm[left - 1] == ",":
+            return self._en_appositive(left - 1, seg)
         words = list(re.finditer(r"\S+", norm[left:end]))
         keep = len(words)
         while keep > 0 and _EN_TITLE_WORD.match(words[keep - 1].group()):
@@ -180,6 +186,16 @@ class TitleFinder:
             return s, end
         return None
 
+    def _en_appositive(self, comma: int, seg: tuple[int, int]) -> tuple[int, int] | None:
+        """'The mayor of Karamay, Zhang Hongyan, ...': the title phrase before the comma, without its article."""
+        norm = self.doc.norm_text
+        left = max((m.end() for m in re.finditer(r"[,;:.!?]", norm[seg[0]:comma])), default=0) + seg[0]
+        m = re.compile(r"\s*(?:(?:The|the)\s+)?").match(norm, left, comma)
+        s = m.end()
+        if comma - s <= 80 and _EN_TITLE_HEAD.match(norm, s) and _is_title(self.rules, norm[s:comma]):
+            return s, comma
+        return None
+
     def _en_after(self, end: int, seg: tuple[int, int]) -> tuple[int, int] | None:
         norm = self.doc.norm_text
         m = re.match(r",\s+", norm[end:seg[1]])
@@ -192,7 +208,8 @@ class TitleFinder:
         stop = re.search(r"[,;.]|\s(?:went|held|visited|attended|said|presided|pointed|emphasized|inspected)\b", norm[s:seg[1]])
         e = s + (stop.start() if stop else seg[1] - s)
         # a lowercase title is accepted only with its body (spokesperson of the Shenzhen Municipal Bureau)
-        if e > s and (norm[s].isupper() or " of " in norm[s:e]) and _is_title(self.rules, norm[s:e]):
+        if e > s and (norm[s].isupper() or " of " in norm[s:e]) and _EN_TITLE_HEAD.match(norm, s) \
+                and _is_title(self.rules, norm[s:e]):
             return s, e
         return None
 
