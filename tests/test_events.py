@@ -188,10 +188,48 @@ def test_qa_near_miss_needs_both_question_and_answer():
 # --- rank table ---------------------------------------------------------------------------------
 
 def test_rank_order():
-    order = ["省委书记", "省长", "副省长", "市委书记", "市长", "市委副书记", "市委常委", "副市长", "市委秘书长",
-             "县委书记", "县长", "镇党委书记"]
+    # 领导职务层次: a secretary-general heads a department of the locale (县处级 in a city), below a county secretary
+    order = ["省委书记", "省长", "副省长", "市委书记", "市长", "市委副书记", "市委常委", "副市长",
+             "县委书记", "县长", "市委秘书长", "镇党委书记"]
     values = [rank_of(RULES, t)[0] for t in order]
     assert values == sorted(values, reverse=True), list(zip(order, values))
+
+
+@pytest.mark.parametrize("higher,lower", [
+    ("河南省人民政府副省长", "河南省国资委党委书记"),      # 省部级副职 over a department's head (厅局级正职)
+    ("省政协副主席", "省政协副秘书长"),                 # CPPCC vice-chair over its deputy secretary-general
+    ("市政协副主席", "市政协文史委员会主任"),           # a vice-chair over the head of one of its committees
+    ("市人大常委会副主任", "市人大常委会办公室主任"),
+    ("省文旅厅厅长", "县委书记"),                       # 厅局级正职 over 县处级正职
+    ("市委常委", "市委宣传部副部长"),
+    ("镇长", "县商务局副局长"),                         # 乡科级正职 over 乡科级副职
+    ("县委副书记", "中华总商会会长"),                   # associations and chambers below every official
+    ("副镇长", "市工商联合会会长"),
+    ("Vice Governor of Hunan Province", "Director of the Hunan Provincial Department of Commerce"),
+])
+def test_rank_levels_of_departments_and_associations(higher, lower):
+    assert rank_of(RULES, higher)[0] > rank_of(RULES, lower)[0], (rank_of(RULES, higher), rank_of(RULES, lower))
+
+
+def test_department_words_inside_locale_bodies_are_not_departments():
+    # 市委, 人大常委会, 镇党委 are the locale's own bodies; 农村 is not a village marker
+    assert rank_of(RULES, "中共临江市委常委")[0] == rank_of(RULES, "市委常委")[0] == 360
+    assert rank_of(RULES, "区人大常委会主任")[0] == 280
+    assert rank_of(RULES, "镇党委书记")[0] == 190
+    assert rank_of(RULES, "湖南省农业农村厅党组成员")[0] == 325
+
+
+def test_gazetteer_level_of_a_county_level_city():
+    from pipeline.events.rules import load_place_levels
+    rules = load_rules(REPO_ROOT / CFG.triggers, REPO_ROOT / CFG.titles, REPO_ROOT / CFG.roles, REPO_ROOT / CFG.gazetteer)
+    levels = load_place_levels(REPO_ROOT / CFG.gazetteer)
+    assert (levels["武夷山市"], levels["南平市"]) == (2, 3)
+    # the mayor of a county-level city ranks with a county head, below a prefecture's vice mayor
+    assert rank_of(rules, "南平市副市长")[0] > rank_of(rules, "武夷山市市长")[0]
+    assert rank_of(rules, "Deputy Secretary of Zixing Municipal Party Committee")[0] < rank_of(rules, "Vice Mayor of Chenzhou City")[0]
+    # a bare 市 takes the level of the article's own city
+    assert rank_of(rules, "市人民政府市长", {"市": 2})[0] < rank_of(rules, "南平市委书记")[0]
+    assert rank_of(rules, "市人民政府市长")[0] == rank_of(RULES, "市长")[0]
 
 
 @pytest.mark.parametrize("title,rule", [
@@ -200,7 +238,10 @@ def test_rank_order():
     ("常务副市长", "rank.executive_deputy_head"), ("市委常委", "rank.standing_committee"),
     ("市人大常委会主任", "rank.congress_head"), ("市发改委副主任", "rank.deputy_director"),
     ("市发改委主任", "rank.director"), ("新闻发言人", "rank.spokesperson"), ("董事长", "rank.business"), ("东方电机有限公司党委书记", "rank.business_company"),
-    ("市领导", "rank.leader"), ("总书记", "rank.general_secretary"), ("市政协副主席", "rank.deputy_director"),
+    ("市领导", "rank.leader"), ("总书记", "rank.general_secretary"), ("市政协副主席", "rank.congress_deputy"),
+    ("省人大常委会副主任", "rank.congress_deputy"), ("中华总商会会长", "rank.association"), ("副理事长", "rank.association"),
+    ("省农业农村厅总经济师", "rank.chief_officer"), ("产业链链长", "rank.chain_chief"),
+    ("President of the Macao Chamber of Commerce", "rank.association"),
     ("Party secretary and chairman of Huaxin Energy Group", "rank.business_company"),
     ("国务院总理", "rank.premier"), ("国务院副总理", "rank.vice_premier"), ("国务委员", "rank.vice_premier"),
     ("Secretary of the Suzhou Municipal Party Committee", "rank.secretary"), ("Mayor", "rank.head"),
@@ -247,6 +288,71 @@ def test_accompanying_official_is_not_main():
     ev = event_of(text, persons=["王小明", "刘一"])
     assert ev.main_person.name == "王小明"
     assert ev.main_person.org == "县政府"   # no locale named: the generic body
+
+
+def test_accompanied_visitor_is_the_main_person_zh():
+    # X在Y陪同下: X is accompanied; Y accompanies; an association's secretary-general ranks below officials
+    text = ("10月3日,市委常委、宣传部部长陈东一行在商会秘书长林海陪同下到访商会,受到会长黄山的欢迎。")
+    ev = event_of(text, persons=["陈东", "林海", "黄山"], titles=["部长"])
+    assert ev.main_person.name == "陈东"
+    assert ev.main_person.titles == ["市委常委", "宣传部部长"]
+    assert {p.name for p in ev.participants} == {"林海", "黄山"}
+
+
+def test_accompanied_visitor_is_the_main_person_en():
+    text = ("On May 3, Wang Li, vice governor of Hubei Province, led officials of the provincial departments "
+            "to inspect a food company, accompanied by Zhao Gang, deputy mayor of Jingmen City.")
+    ev = event_of(text, persons=["Wang Li", "Zhao Gang"])
+    assert ev.main_person.name == "Wang Li"
+    assert [p.name for p in ev.participants] == ["Zhao Gang"]
+
+
+def test_english_appositive_title_before_the_name():
+    text = "The mayor of Lanxi, Qian Mei, invited local business owners on May 2 to voice their opinions."
+    ev = event_of(text, persons=["Qian Mei"])
+    assert (ev.main_person.name, ev.main_person.titles) == ("Qian Mei", ["mayor of Lanxi"])
+
+
+def test_english_lowercase_phrase_after_a_name_is_no_title():
+    # 'invited representatives of ...' follows the name but names no office
+    text = "On May 2, Qian Mei, invited representatives of the local firms to a meeting."
+    ev = event_of(text, persons=["Qian Mei"])
+    assert ev.main_person is None or ev.main_person.titles == []
+
+
+def test_leader_whose_earlier_requirements_are_followed_is_not_main():
+    # a superior's earlier visit and requirements frame the work; the department head leads this visit
+    text = ("3月2日,省文旅厅厅长周平到县里调研,围绕省委书记孙明在此考察时提出的具体要求,与县里交流。"
+            "周平指出,要加快旅游项目建设。")
+    ev = event_of(text, persons=["周平", "孙明"])
+    assert ev.main_person.name == "周平"
+    assert [p.name for p in ev.participants] == []
+
+
+def test_cppcc_chair_with_a_chain_of_titles():
+    # 产业链链长 is a duty title; the chain of titles reaches the CPPCC chair's office
+    text = "5月6日,市政协主席、市委常委、产业链链长吴山主持召开推进会,副市长丁一出席。"
+    ev = event_of(text, persons=["吴山", "丁一"])
+    assert (ev.main_person.name, ev.main_person.titles) == ("吴山", ["市政协主席", "市委常委", "产业链链长"])
+
+
+def test_cppcc_vice_chair_over_its_committee_head():
+    text = "4月9日,市政协副主席钱江带队到园区调研,市政协经济委员会主任孔河参加。"
+    ev = event_of(text, persons=["钱江", "孔河"])
+    assert ev.main_person.name == "钱江"
+
+
+def test_vice_governor_over_a_department_party_secretary():
+    text = "6月1日,港口集团成立大会召开。省国资委党委书记、主任马林主持会议,副省长牛刚出席并讲话。"
+    ev = event_of(text, persons=["马林", "牛刚"])
+    assert ev.main_person.name == "牛刚"
+
+
+def test_county_level_city_secretary_over_its_bare_mayor():
+    # 平果市 is a county-level city (gazetteer): its bare 市长 ranks at the county level too
+    text = ("11月2日,平果市与一家集团签约。平果市委书记罗一,市人民政府市长郭二出席签约仪式。平果市将加快发展。")
+    ev = event_of(text, persons=["罗一", "郭二"], places=["平果市"])
+    assert ev.main_person.name == "罗一"
 
 
 def test_cited_leader_is_not_main_nor_participant():

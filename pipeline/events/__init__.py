@@ -21,11 +21,12 @@ class EventsConfig(StageConfig):
     triggers: str = "configs/events/triggers.toml"
     titles: str = "configs/events/titles.toml"
     roles: str = "configs/events/roles.toml"
+    gazetteer: str = "pipeline/data/gazetteer_cn.tsv"
     date_lead_paragraphs: int = 2
 
     def data_files(self) -> list[Path]:
         """The rule files are part of the config hash."""
-        return [resource_path(self.triggers), resource_path(self.titles), resource_path(self.roles)]
+        return [resource_path(self.triggers), resource_path(self.titles), resource_path(self.roles), resource_path(self.gazetteer)]
 
 
 @register_stage("events", EventsConfig)
@@ -37,7 +38,7 @@ def make_events(cfg: EventsConfig):
     from pipeline.events.text import lead_regions
     from pipeline.events.when import event_date
 
-    rules = load_rules(resource_path(cfg.triggers), resource_path(cfg.titles), resource_path(cfg.roles))
+    rules = load_rules(resource_path(cfg.triggers), resource_path(cfg.titles), resource_path(cfg.roles), resource_path(cfg.gazetteer))
 
     def run(doc: Document) -> Document:
         decision = decide_type(rules, doc)

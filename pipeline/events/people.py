@@ -16,6 +16,10 @@ _ZH_TITLE_START = re.compile(r"[,，。、;；:：\s(（“\"「『]")
 _ZH_NON_TITLE = re.compile(r".*(?:日|陪同|和|与|及|由|请|对|向|为|是|将|在|到|等|了|后|时|带领|率领|主持|召开|听取|会见|看望|邀请)")
 _EN_TITLE_WORD = re.compile(r"^(?:[A-Z][\w'’-]*|of|the|and|for|in)$")
 _CJK = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+# An English title starts with its office (a lower-case phrase after a name is a title only then, not 'invited ...').
+_EN_TITLE_HEAD = re.compile(
+    r"(?i)(?:(?:a|an|the)\s+)?(?:(?:executive|vice|deputy|acting|party|first)[ -])*(?:secretary|mayor|governor|director|chairman|chairwoman|"
+    r"chairperson|head|president|member|minister|spokes(?:person|man|woman)|commissioner|magistrate|chief|premier)\b")
 
 
 @dataclass
@@ -49,8 +53,11 @@ class Candidate:
         return len(self.mentions) + len(self.honorifics)
 
 
-def rank_of(rules: EventRules, title_norm: str) -> tuple[int, str | None]:
-    """Rank value (level * 100 + tier) of one title, and the tier rule id; (0, None) if no office matches."""
+def rank_of(rules: EventRules, title_norm: str, bare_levels: dict[str, int] | None = None) -> tuple[int, str | None]:
+    """Rank value (level * 100 + tier) of one title, and the tier rule id; (0, None) if no office matches.
+
+    `bare_levels` gives the level of a title whose marker names no place (市长 in an article about a
+    county-level city): the level of the article's own place with that marker."""
     for tier in rules.tiers:
         if any(p.search(title_norm) for p in tier.patterns):
             level = tier.level
@@ -61,8 +68,54 @@ def rank_of(rules: EventRules, title_norm: str) -> tuple[int, str | None]:
                         for m in p.finditer(title_norm):
                             if m.end() > best_end:
                                 best_end, level = m.end(), lv.level
+                level = _place_level(rules, title_norm, level, bare_levels or {})
+                english = title_norm.isascii()
+                # searched from the last level marker on, the marker itself still visible to look-behinds
+                if (rules.department_en if english else rules.department_zh).search(title_norm, 0 if english else max(best_end, 0)):
+                    level = max(level - rules.department_down, 0)
             return level * 100 + tier.tier, tier.id
     return 0, None
+
+
+_EN_PLACE = re.compile(r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?) (?:Municipal|City|County|District|Province|Provincial)\b")
+
+
+def _place_level(rules: EventRules, title_norm: str, level: int, bare_levels: dict[str, int]) -> int:
+    """The gazetteer's level of the place a city or county marker belongs to (武夷山市 is a county-level city)."""
+    if not rules.place_levels or level not in (2, 3):
+        return level
+    if title_norm.isascii():
+        m = _EN_PLACE.search(title_norm)
+        return rules.place_levels.get(m.group(1), level) if m else level
+    # the last place name in the title ending with a marker (武夷山市 in 武夷山市市长, not the 市 of 市长)
+    for end in range(len(title_norm), 1, -1):
+        if title_norm[end - 1] not in "市县区州":
+            continue
+        for start in range(max(0, end - 6), end - 1):
+            found = rules.place_levels.get(title_norm[start:end])
+            if found in (2, 3):
+                return found
+    first = next((i for i, ch in enumerate(title_norm) if ch in "市县区州"), None)
+    if first is not None and (first == 0 or not "\u4e00" <= title_norm[first - 1] <= "\u9fff"):
+        # a bare marker (市人民政府市长, 县委书记): the level of the article's own place of that marker
+        return bare_levels.get(title_norm[first], level)
+    return level
+
+
+def bare_marker_levels(rules: EventRules, doc: Document) -> dict[str, int]:
+    """Level of the article's most-mentioned place for each marker (市: 平果市, a county-level city -> 2)."""
+    best: dict[str, tuple[int, int]] = {}
+    for ent in doc.entities:
+        if ent.type != "PLACE":
+            continue
+        simp = ent.simplified or ent.text
+        lv = rules.place_levels.get(simp)
+        if lv is None or not simp or simp[-1] not in "市县区州":
+            continue
+        n = len(ent.mentions)
+        if n > best.get(simp[-1], (0, 0))[0]:
+            best[simp[-1]] = (n, lv)
+    return {k: v[1] for k, v in best.items()}
 
 
 def _is_title(rules: EventRules, title_norm: str) -> bool:
@@ -100,7 +153,7 @@ class TitleFinder:
             # the title found by NER may lack the body written before it (运行监测协调局 + 局长, 桃源 + 镇党委书记)
             named_prefix = any(s == start and e >= ner[0] for s, e in self.named)
             if start < ner[0] and self.rules.title_prefix.fullmatch(norm, start, ner[0]) and (
-                    named_prefix or norm[ner[0]] in self.rules.level_chars
+                    named_prefix or norm[ner[0]] in self.rules.level_chars or norm[ner[0]] in self.rules.unit_chars
                     or self.rules.body_prefix.search(norm, start, ner[0])):
                 return start, end
             return ner
@@ -117,6 +170,8 @@ class TitleFinder:
         if ner:
             return ner
         left = max((m.end() for m in re.finditer(r"[,;:.!?]", norm[seg[0]:end])), default=0) + seg[0]
+        if not norm[left:end].strip() and left > seg[0] and norm[left - 1] == ",":
+            return self._en_appositive(left - 1, seg)
         words = list(re.finditer(r"\S+", norm[left:end]))
         keep = len(words)
         while keep > 0 and _EN_TITLE_WORD.match(words[keep - 1].group()):
@@ -131,6 +186,16 @@ class TitleFinder:
             return s, end
         return None
 
+    def _en_appositive(self, comma: int, seg: tuple[int, int]) -> tuple[int, int] | None:
+        """'The mayor of Karamay, Zhang Hongyan, ...': the title phrase before the comma, without its article."""
+        norm = self.doc.norm_text
+        left = max((m.end() for m in re.finditer(r"[,;:.!?]", norm[seg[0]:comma])), default=0) + seg[0]
+        m = re.compile(r"\s*(?:(?:The|the)\s+)?").match(norm, left, comma)
+        s = m.end()
+        if comma - s <= 80 and _EN_TITLE_HEAD.match(norm, s) and _is_title(self.rules, norm[s:comma]):
+            return s, comma
+        return None
+
     def _en_after(self, end: int, seg: tuple[int, int]) -> tuple[int, int] | None:
         norm = self.doc.norm_text
         m = re.match(r",\s+", norm[end:seg[1]])
@@ -143,7 +208,8 @@ class TitleFinder:
         stop = re.search(r"[,;.]|\s(?:went|held|visited|attended|said|presided|pointed|emphasized|inspected)\b", norm[s:seg[1]])
         e = s + (stop.start() if stop else seg[1] - s)
         # a lowercase title is accepted only with its body (spokesperson of the Shenzhen Municipal Bureau)
-        if e > s and (norm[s].isupper() or " of " in norm[s:e]) and _is_title(self.rules, norm[s:e]):
+        if e > s and (norm[s].isupper() or " of " in norm[s:e]) and _EN_TITLE_HEAD.match(norm, s) \
+                and _is_title(self.rules, norm[s:e]):
             return s, e
         return None
 
@@ -181,6 +247,7 @@ def collect(rules: EventRules, doc: Document, lead: list[tuple[int, int]]) -> li
     bylines = _byline_names(doc)
     person_starts = sorted(m.start for e in doc.entities if e.type == "PERSON" for m in e.mentions)
     out: list[Candidate] = []
+    bare = bare_marker_levels(rules, doc)
     for ent in doc.entities:
         if ent.type != "PERSON" or ent.text in bylines or (ent.simplified and ent.simplified in bylines):
             continue
@@ -194,7 +261,7 @@ def collect(rules: EventRules, doc: Document, lead: list[tuple[int, int]]) -> li
                     cand.titles.append(t)
         lead_rank = 0
         for t in cand.titles:
-            value, rule = rank_of(rules, doc.norm_text[t[0]:t[1]])
+            value, rule = rank_of(rules, doc.norm_text[t[0]:t[1]], bare)
             if value > cand.rank:
                 cand.rank, cand.rank_title, cand.rank_rule = value, t, rule
             if value > lead_rank and not rules.leading_titles.search(doc.norm_text[t[0]:t[1]]):
@@ -208,7 +275,9 @@ def collect(rules: EventRules, doc: Document, lead: list[tuple[int, int]]) -> li
         if body_mentions:
             s, e = body_mentions[0]
             sent = sentence_around(doc.norm_text, s, segment_of(body, s))
-            cand.accompany = _cue_in(rules, doc, "accompany", e, sent[1])
+            cand.accompany = (_cue_in(rules, doc, "accompany", e, sent[1])
+                              and not any(c.regex.match(doc.norm_text, e, sent[1]) for c in rules.cues_for("accompanied"))
+                              or _cue_in(rules, doc, "accompany_before", sent[0], s))
             clause = clause_around(doc.norm_text, s, e, segment_of(body, s))
             cand.guest = _cue_id(rules, doc, "guest", clause[0], s)
         for s, e in body_mentions:

@@ -107,6 +107,10 @@ class EventRules:
     tiers: tuple[Tier, ...]
     levels: tuple[Level, ...]
     default_level: int
+    department_id: str
+    department_down: int
+    department_zh: re.Pattern
+    department_en: re.Pattern
     orgs: tuple[OrgRule, ...]
     locale_units: dict[str, str]
     cues: tuple[Cue, ...]
@@ -115,8 +119,10 @@ class EventRules:
     title_prefix: re.Pattern
     body_prefix: re.Pattern
     level_chars: str
+    unit_chars: str
     leading_titles: re.Pattern
     destination: re.Pattern
+    place_levels: dict[str, int]
 
     def cues_for(self, role: str) -> tuple[Cue, ...]:
         """The cues of one role."""
@@ -131,8 +137,33 @@ def _terms_regex(terms: list[str], pattern: str | None, ignore_case: bool, not_f
     return re.compile(body, re.IGNORECASE if ignore_case else 0)
 
 
-def load_rules(triggers: Path, titles: Path, roles: Path) -> EventRules:
-    """Compile the three rule files."""
+# Administrative levels of the gazetteer's kinds, on the scale of the rank table's [[level]] markers.
+_GAZETTEER_LEVELS = {"province": 4, "city": 3, "county": 2, "district": 2}
+
+
+def load_place_levels(path: Path | None) -> dict[str, int]:
+    """Level of each province, prefecture-level city, county and district of the gazetteer, by full and short
+    Chinese name and by English name (武夷山市 and Wuyishan are a county-level city, 南平市 a prefecture-level one)."""
+    if path is None or not path.is_file():
+        return {}
+    out: dict[str, int] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 3 or cols[2] not in _GAZETTEER_LEVELS:
+            continue
+        for name in (cols[0], cols[1] if len(cols) > 1 else "", cols[3] if len(cols) > 3 else ""):
+            # a name shared by places of different levels (a county and a city both called X) decides nothing
+            if name and out.get(name, _GAZETTEER_LEVELS[cols[2]]) != _GAZETTEER_LEVELS[cols[2]]:
+                out[name] = -1
+            elif name:
+                out[name] = _GAZETTEER_LEVELS[cols[2]]
+    return {k: v for k, v in out.items() if v >= 0}
+
+
+def load_rules(triggers: Path, titles: Path, roles: Path, gazetteer: Path | None = None) -> EventRules:
+    """Compile the three rule files (and the place levels of the gazetteer, when given)."""
     t = tomllib.loads(triggers.read_text(encoding="utf-8"))
     ti = tomllib.loads(titles.read_text(encoding="utf-8"))
     ro = tomllib.loads(roles.read_text(encoding="utf-8"))
@@ -175,6 +206,10 @@ def load_rules(triggers: Path, titles: Path, roles: Path) -> EventRules:
             for r in ti["level"]
         ),
         default_level=int(ti["levels"]["default_level"]),
+        department_id=ti["department"]["id"],
+        department_down=int(ti["department"]["levels_down"]),
+        department_zh=re.compile(ti["department"]["zh"]),
+        department_en=re.compile(ti["department"]["en"]),
         orgs=tuple(OrgRule(r["id"], re.compile(r["pattern"]), r["body"]) for r in ti["org"]),
         locale_units=units,
         cues=tuple(Cue(r["id"], r["role"], re.compile(r["pattern"])) for r in ro["cue"]),
@@ -183,6 +218,8 @@ def load_rules(triggers: Path, titles: Path, roles: Path) -> EventRules:
         title_prefix=re.compile(ti["prefix"]["chars"]),
         body_prefix=re.compile(ti["prefix"]["body_end"]),
         level_chars=ti["prefix"]["level_chars"],
+        unit_chars=ti["prefix"]["unit_chars"],
         leading_titles=re.compile(ti["leading"]["pattern"]),
         destination=re.compile(ro["destination"]["pattern"]),
+        place_levels=load_place_levels(gazetteer),
     )
