@@ -367,7 +367,10 @@ class ChineseRules:
                 left = self._name_start(text, self._skip_locale_paren(text, s) if key == "STRONG" else s, limit)
                 if key == "WEAK":
                     # company short names: completed only from a back-end name, and closed by a delimiter.
-                    starts = [a for a, b, lab in anchors if left <= a < s and b <= s and lab in ("ORG", "PERSON")]
+                    # a brand read as a person runs right into the industry word (德润|船舶); a person
+                    # further left is the subject of a verb (某某介绍|一季度工业), not part of a name
+                    starts = [a for a, b, lab in anchors if left <= a < s and b <= s
+                              and (lab == "ORG" or lab == "PERSON" and b == s)]
                     if e < len(text) and NAME_CHAR.match(text[e]) and text[e] not in "等和及与":
                         continue
                 else:
