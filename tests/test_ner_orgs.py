@@ -128,3 +128,8 @@ def test_media_outlets(run):
 
 def test_book_titles_are_not_media(run):
     assert not run("他读了《关于加快发展的意见》和《山河故人》。")["ORG"]
+
+
+def test_person_verb_and_industry_word_is_no_company(run):
+    got = run("发言人、运行局局长蒋志刚介绍一季度工业和信息化发展情况。")
+    assert "蒋志刚" in got["PERSON"] and not got["ORG"], got

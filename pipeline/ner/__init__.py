@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from pipeline.config import StageConfig, resource_path
 from pipeline.document import Document
@@ -41,8 +41,17 @@ class NerConfig(StageConfig):
     industry_words: str = Field("pipeline/data/industry_words.tsv",
                                 description="industry words of company short names (GB/T 4754-2017, scripts/build_industry_words.py)")
     syllables: str = "pipeline/data/pinyin_syllables.txt"
+    disabled_proposers: list[str] = Field(
+        default_factory=list,
+        description="proposers of the Chinese pattern layer switched off by name (pipeline/ner/proposers.py)")
     max_chunk_chars: int = Field(150, ge=20, description="Chinese sentences longer than this are cut at clause breaks")
     max_chunk_chars_en: int = Field(2000, ge=20, description="the same for English sentences (the rules read whole lists)")
+
+    @field_validator("disabled_proposers")
+    @classmethod
+    def _known_proposers(cls, names: list[str]) -> list[str]:
+        from pipeline.ner.proposers import check_names
+        return check_names(names)
 
     def data_files(self):
         """Rule and gazetteer files (hashed into the config hash)."""
@@ -91,7 +100,8 @@ def make_ner(cfg: NerConfig):
     from pipeline.ner.zh_rules import Cand, ChineseRules
 
     gaz = Gazetteer.load(resource_path(cfg.gazetteer))
-    zh_rules = ChineseRules(resource_path(cfg.rules), resource_path(cfg.surnames), gaz, resource_path(cfg.industry_words))
+    zh_rules = ChineseRules(resource_path(cfg.rules), resource_path(cfg.surnames), gaz, resource_path(cfg.industry_words),
+                            disabled=set(cfg.disabled_proposers))
     en_rules = EnglishRules(resource_path(cfg.english_rules), resource_path(cfg.surnames), resource_path(cfg.syllables), gaz)
     backends: dict[str, object] = {}
 

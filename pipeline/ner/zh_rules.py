@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pipeline.ner.base import RawEntity
 from pipeline.ner.gazetteer import Gazetteer, Place
+from pipeline.ner.proposers import check_names
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9·]")
@@ -68,7 +69,7 @@ class ChineseRules:
     """The Chinese pattern layer, built once from its rule files."""
 
     def __init__(self, rules_path: Path, surnames_path: Path, gazetteer: Gazetteer,
-                 industry_path: Path | None = None) -> None:
+                 industry_path: Path | None = None, disabled: frozenset[str] | set[str] = frozenset()) -> None:
         import spacy
         from spacy.matcher import PhraseMatcher
 
@@ -78,6 +79,7 @@ class ChineseRules:
         self.gaz = gazetteer
         self.surnames = set("".join(sur["single"].split()))
         self.compound_surnames = set(sur["compound"])
+        self.disabled = set(check_names(sorted(disabled)))
         industry_path = industry_path or Path(__file__).resolve().parent.parent / "data" / "industry_words.tsv"
         self.industry_words = load_industry_words(industry_path)
         # company short names: the rule file's words and the GB/T 4754 industry words (某某茶业, 某某船舶)
@@ -213,31 +215,50 @@ class ChineseRules:
         ms = self.matcher(doc)
         got = {k: _spans(ms, doc, kid) for k, kid in self.key_ids.items()}
         out: list[Cand] = []
-        places = self._gazetteer_places(text, got, backend)
-        titles = self._titles(text, got, places)
+
+        def on(name: str) -> bool:
+            return name not in self.disabled
+
+        places = self._gazetteer_places(text, got, backend) if on("gazetteer") else []
+        titles = self._titles(text, got, places) if on("titles") else []
         # zh.filter.place_in_title: 市长|白玛 is no place 长白; a place before the title (苏州市长) is untouched
         words = _longest_first(got["TITLE"])
         places = [c for c in places if not any(s < c.start < e < c.end for s, e in words)]
         places = self._not_continued(text, places)
         out += places + titles
         anchors = [(c.start, c.end, c.label) for c in places] + [(b.start, b.end, b.label) for b in backend]
-        parks = self._parks(text, got, anchors)
-        out += self._gov_bodies(text, got, places + parks, backend)
-        out += self._suffix_orgs(text, got, anchors, backend)
-        out += self._brand_industry(text, got, places, backend, out)
+        parks = self._parks(text, got, anchors) if on("parks") else []
+        if on("gov_bodies"):
+            out += self._gov_bodies(text, got, places + parks, backend)
+        if on("org_suffix"):
+            out += self._suffix_orgs(text, got, anchors, backend)
+        if on("brand_industry"):
+            out += self._brand_industry(text, got, places, backend, out)
         out += parks
-        out += self._enumerations(text)
-        out += self._platforms(text)
-        out += self._backend(text, backend, titles, {s for s, _ in got["LEVEL"]})
-        out += self._after_title(text, titles, backend)
-        out += self._after_title_bounded(text, titles, out)
-        out += self._honorifics(text, got)
-        out += self._dotted_names(text, titles)
-        out += [Cand(s, e, "ORG", "zh.org.brand", kind="company") for s, e in _longest_first(got["BRAND"])]
-        out += self._media(text, got)
-        out += self._clause_sites(text, out)
-        out += self._school_units(text, got, anchors + [(c.start, c.end, c.label) for c in out if c.label == "ORG"])
-        out += self._features(text, places, backend)
+        if on("enumerations"):
+            out += self._enumerations(text)
+        if on("platforms"):
+            out += self._platforms(text)
+        if on("backend"):
+            out += self._backend(text, backend, titles, {s for s, _ in got["LEVEL"]})
+        if on("after_title"):
+            out += self._after_title(text, titles, backend)
+        if on("after_title_bounded"):
+            out += self._after_title_bounded(text, titles, out)
+        if on("honorifics"):
+            out += self._honorifics(text, got)
+        if on("dotted_names"):
+            out += self._dotted_names(text, titles)
+        if on("brands"):
+            out += [Cand(s, e, "ORG", "zh.org.brand", kind="company") for s, e in _longest_first(got["BRAND"])]
+        if on("media"):
+            out += self._media(text, got)
+        if on("clause_sites"):
+            out += self._clause_sites(text, out)
+        if on("school_units"):
+            out += self._school_units(text, got, anchors + [(c.start, c.end, c.label) for c in out if c.label == "ORG"])
+        if on("features"):
+            out += self._features(text, places, backend)
         town_ends = self._town_ends(text, places, parks, backend)
         for c in out:
             if c.label == "ORG" and c.kind != "gov":
@@ -346,7 +367,10 @@ class ChineseRules:
                 left = self._name_start(text, self._skip_locale_paren(text, s) if key == "STRONG" else s, limit)
                 if key == "WEAK":
                     # company short names: completed only from a back-end name, and closed by a delimiter.
-                    starts = [a for a, b, lab in anchors if left <= a < s and b <= s and lab in ("ORG", "PERSON")]
+                    # a brand read as a person runs right into the industry word (德润|船舶); a person
+                    # further left is the subject of a verb (某某介绍|一季度工业), not part of a name
+                    starts = [a for a, b, lab in anchors if left <= a < s and b <= s
+                              and (lab == "ORG" or lab == "PERSON" and b == s)]
                     if e < len(text) and NAME_CHAR.match(text[e]) and text[e] not in "等和及与":
                         continue
                 else:
@@ -870,6 +894,8 @@ class ChineseRules:
     def speaker_labels(self, text: str, lines: list[tuple[int, int]]) -> list[Cand]:
         """`NAME：` at a line start in a text whose lines also carry a question label (记者：): the speaker (document offsets)."""
         r = self.speaker
+        if "speaker_labels" in self.disabled:
+            return []
         label = re.compile(f"([\u3400-\u9fff·]{{2,{r['max_chars']}}})[：:]")
         heads = [(s, label.match(text, s, e)) for s, e in lines]
         if not any(m and m.group(1) in r["question_labels"] for _, m in heads):
