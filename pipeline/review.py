@@ -160,13 +160,13 @@ def _event_html(i: int, ev: dict | None) -> str:
     if not ev:
         return '<p class="muted">no event</p>'
     date = ev.get("date") or {}
-    date_txt = " / ".join(x for x in (date.get("iso"), date.get("month_day")) if x) or "&#8212;"
+    date_txt = _esc(" / ".join(x for x in (date.get("iso"), date.get("month_day")) if x)) or "&#8212;"
     rows = [
         ("type", f'{_esc(ev.get("type"))} <small>confidence {_esc(ev.get("confidence"))}'
                  + (f'; also {", ".join(_esc(t) for t in ev.get("secondary_types") or [])}'
                     if ev.get("secondary_types") else "") + "</small>"),
         ("date", (_link(i, date, date.get("text")) if date.get("text") else "&#8212;")
-                 + f" <small>{_esc(date_txt)}; published {_esc(date.get('published') or '-')}</small>"),
+                 + f" <small>{date_txt}; published {_esc(date.get('published') or '-')}</small>"),
         ("main person", _person(i, ev.get("main_person"))),
         ("participants", ", ".join(_person(i, p) for p in ev.get("participants") or []) or "&#8212;"),
         ("visited", ", ".join(_link(i, o) for o in ev.get("visited_organizations") or []) or "&#8212;"),
@@ -233,6 +233,7 @@ CSS = """
 body{font:14px/1.6 system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:0;color:#222;background:#fafafa}
 header,main{padding:0 1.5em} h1{margin:.5em 0} .muted{color:#888}
 .overview{display:flex;flex-wrap:wrap;gap:1em;align-items:flex-start}
+.box{background:#fff;border:1px solid #ddd;padding:.5em 1em;border-radius:4px}
 .box table td.n{text-align:right;padding-left:1em}
 #filters{position:sticky;top:0;background:#fff;border-bottom:1px solid #ccc;padding:.5em 1.5em;z-index:2}
 .article{background:#fff;border:1px solid #ddd;border-radius:4px;margin:1em 0;padding:.5em 1em;
@@ -250,7 +251,7 @@ del.removed,del.cut{text-decoration:line-through;text-decoration-color:#c00}
 mark.ent{padding:.1em .3em;border-radius:.35em;line-height:1.9}
 mark.ent .ent-label{font-size:.6em;font-weight:bold;text-transform:uppercase;margin-left:.4em;vertical-align:middle}
 """ + "".join(f'mark.ent[data-ent="{k}"]{{background:{v}}}' for k, v in ENTITY_COLORS.items()) + """
-ins.repair{text-decoration:underline wavy #090;background:#e9f9e9} .repair-del{color:#090;font-size:.8em}
+ins.repair{text-decoration:underline wavy #090;background:#e9f9e9} .repair-del{color:#090;font-size:.6em;opacity:.6}
 .anchor:target::after{content:"\\25C0";color:#d00;font-weight:bold}
 table.event th{text-align:left;vertical-align:top;padding-right:1em;white-space:nowrap;color:#555}
 .warnings{color:#a60;margin:.2em 0} .error{color:#c00}
