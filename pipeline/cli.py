@@ -1,4 +1,4 @@
-"""Command line: `zh-events run`, `schema`, `config`, `train-ner`, `export`, `review`."""
+"""Command line: `zh-events run`, `cache`, `schema`, `config`, `train-ner`, `export`, `review`."""
 
 from __future__ import annotations
 
@@ -20,20 +20,32 @@ RUN_EXAMPLE = """example:
 inputs: .txt .html .htm .jsonl, each also compressed (.gz .bz2 .xz .zst); archives (.zip .tar .tar.gz .tgz
 .tar.bz2 .tar.xz .tar.zst) member by member; WARC (.warc .warc.gz), one document per HTML response.
 
+A used output folder is refused unless --resume (keep unchanged records, process the rest) or
+--overwrite is given. Each stage's output is cached in DIR/cache.sqlite: after a config or rule change,
+--resume re-runs only the stages that change.
+
 exit status: 0 when the run finished and some document gave a record (documents that failed are listed in
 errors.jsonl); 1 when the stages could not be built, no input document was found, every document failed,
-or more than --max-error-rate of them failed; 2 for a bad or missing config or an unwritable output
-folder; 130 when interrupted."""
+more than --max-error-rate of them failed, or a write failed (full disk; --resume continues); 2 for a bad
+or missing config or an unusable output folder; 130 when interrupted."""
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
     from pipeline.config import ConfigError, load_config
     from pipeline.runner import Runner
-    from pipeline.writer import OutputError
+    from pipeline.writer import OutputError, WriteFailed
 
+    if args.resume and args.overwrite:
+        print("zh-events: --resume and --overwrite exclude each other", file=sys.stderr)
+        return EXIT_USAGE
+    cache = False if args.no_cache else (args.cache or True)
     try:
         cfg = load_config(args.config, args.set)
-        runner = Runner(cfg, args.out, workers=args.workers, resume=args.resume, progress=not args.quiet)
+        runner = Runner(cfg, args.out, workers=args.workers, resume=args.resume, progress=not args.quiet,
+                        overwrite=args.overwrite, cache=cache, executor=args.executor, ray_address=args.ray_address)
+    except WriteFailed as exc:
+        print(f"zh-events: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except (ConfigError, OutputError) as exc:
         print(f"zh-events: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -42,6 +54,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("zh-events: interrupted; records written so far are kept (use --resume to continue)", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except WriteFailed as exc:
+        print(f"zh-events: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except Exception as exc:  # the stages could not be built (a missing model or back-end), or output failed
         print(f"zh-events: run failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -91,8 +106,34 @@ def _summary(manifest) -> None:
     table.add_row("wall time", f"{manifest.wall_seconds:.1f} s ({manifest.docs_per_second:.2f} docs/s, {manifest.workers} workers)")
     for stage, secs in manifest.stage_seconds.items():
         table.add_row(f"  {stage}", f"{secs:.2f} s")
+    for stage, counts in manifest.cache.get("stages", {}).items():
+        table.add_row(f"  cache {stage}", f"{counts.get('hit', 0)} hits, {counts.get('miss', 0)} misses")
     table.add_row("config hash", manifest.config_hash)
     Console(stderr=True).print(table)
+
+
+def _cmd_cache(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from pipeline.cache import CacheError, StageCache, resolve_path
+
+    path = resolve_path(args.path)
+    if not Path(path).is_file():
+        print(f"zh-events: {path}: no stage cache there", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        cache = StageCache(path, check=True)
+    except CacheError as exc:
+        print(f"zh-events: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        if args.action == "stats":
+            print(json.dumps(cache.stats(), ensure_ascii=False, indent=2))
+        else:
+            print(f"{path}: {cache.clear()} entries deleted")
+    finally:
+        cache.close()
+    return EXIT_OK
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
@@ -202,8 +243,24 @@ def build_parser() -> argparse.ArgumentParser:
                      help="keep records already in DIR/records.jsonl for unchanged documents and config; process the rest")
     run.add_argument("--max-error-rate", type=_rate, metavar="R",
                      help="exit 1 when more than this share (0..1) of the processed documents failed, e.g. 0.05")
+    run.add_argument("--overwrite", action="store_true", help="replace the records of a run already in DIR (default: refuse a used DIR)")
+    run.add_argument("--cache", metavar="PATH", help="stage cache file to use (default: DIR/cache.sqlite); share one across runs")
+    run.add_argument("--no-cache", action="store_true", help="run every stage of every document; read and write no stage cache")
+    run.add_argument("--executor", choices=["local", "ray"], default="local",
+                     help="local worker processes (default) or Ray Data (pip install 'zh-events[ray]')")
+    run.add_argument("--ray-address", metavar="ADDR", help="address of an existing Ray cluster (default: start a local one)")
     run.add_argument("--quiet", "-q", action="store_true", help="print nothing but errors")
     run.set_defaults(func=_cmd_run)
+
+    cache = sub.add_parser(
+        "cache", formatter_class=fmt, help="show or clear a stage cache",
+        description="Show entries and size per stage of a stage cache, or delete its entries. PATH is the cache "
+                    "file or an output folder holding cache.sqlite.",
+        epilog="example:\n  zh-events cache stats outputs/seeds\n  zh-events cache clear outputs/seeds/cache.sqlite",
+    )
+    cache.add_argument("action", choices=["stats", "clear"])
+    cache.add_argument("path", metavar="PATH")
+    cache.set_defaults(func=_cmd_cache)
 
     schema = sub.add_parser(
         "schema", formatter_class=fmt, help="print the JSON Schema of the output records",

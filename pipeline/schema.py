@@ -225,7 +225,7 @@ class RunManifest(Model):
     """manifest.json: what a run saw, did and took."""
 
     pipeline_version: str
-    status: Literal["running", "finished", "interrupted"]
+    status: Literal["running", "finished", "interrupted", "failed"]
     started_at: str
     finished_at: str | None = None
     inputs: list[str]
@@ -247,3 +247,10 @@ class RunManifest(Model):
     packages: dict[str, str]
     python: str
     platform: str
+    error: str | None = Field(None, description="why the run stopped (status failed): a full disk, an unwritable file")
+    executor: str = "local"
+    inputs_total: int | None = Field(None, description="inputs listed (files; a JSONL file counts once)")
+    code_fingerprint: str = Field("", description="hash of the package's code, data and models")
+    record_key: str = Field("", description="resume key: config hash, pipeline version and code fingerprint")
+    cache: dict = Field(default_factory=dict, description="stage cache: path, hits and misses per stage")
+    previous_runs: list[dict] = Field(default_factory=list, description="earlier runs into this folder (resumed)")

@@ -1,0 +1,1 @@
+"""Executors beside the local worker pool of `pipeline.runner` (`--executor`)."""

@@ -1,0 +1,105 @@
+"""Ray Data executor (`zh-events run ... --executor ray [--ray-address ADDR]`, extra `zh-events[ray]`).
+
+The parent lists the inputs as it does for the local pool and writes the output folder itself (one
+`records.jsonl` in input order, `errors.jsonl`, the manifest); Ray Data maps the listed input
+references through an actor pool (`map_batches` with a callable class), each actor building the
+stages once, reading and decoding its inputs (`pipeline.runner.decode_input`) and processing them
+with the same `Pipeline` and `iter_input` as a local worker, so records are identical. The stage
+cache is used when the actors can reach its file (a path on a shared file system, or a local run);
+an actor that cannot open it runs without. Order is kept with Ray Data's `preserve_order`.
+
+Limits: the per-document alarm needs the actor's main thread (Ray runs actor methods there for
+synchronous actors; where it does not, there is no per-document time limit); a hung document is
+not killed by the parent as in the local pool.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+from pipeline.reader import InputFile, ReadFailure
+
+
+class _StageActor:
+    """Builds the stages once; maps a batch of input references to outcome rows."""
+
+    def __init__(self, cfg_json: dict, cache_path: str | None, record_key: str) -> None:
+        from pipeline.config import config_model
+        from pipeline.registry import load_plugins
+        from pipeline.runner import Pipeline
+
+        load_plugins(cfg_json.get("run", {}).get("plugins", []))
+        self.cfg = config_model().model_validate(cfg_json)
+        self.record_key = record_key
+        try:
+            self.pipe = Pipeline(self.cfg, cache_path if cache_path and Path(cache_path).parent.is_dir() else None)
+        except Exception:  # the cache is not reachable from this node: run without it
+            self.pipe = Pipeline(self.cfg, None)
+
+    def __call__(self, batch: dict) -> dict:
+        from pipeline.runner import Job, iter_input
+
+        out: dict[str, list] = {"seq": [], "outcome": []}
+        for seq, path, doc_id, done in zip(batch["seq"], batch["path"], batch["doc_id"], batch["done"]):
+            job = Job(int(seq), InputFile(Path(str(path)), str(doc_id)),
+                      done={k: tuple(v) for k, v in json.loads(str(done)).items()}, record_key=self.record_key)
+            for outcome in iter_input(job, self.pipe, self.cfg):
+                out["seq"].append(int(seq))
+                out["outcome"].append(json.dumps(dataclasses.asdict(outcome), ensure_ascii=False))
+        return out
+
+
+def run_ray(runner, refs: list, bar) -> None:
+    """Process `refs` (listed inputs) on Ray Data and hand outcomes to `runner` in input order."""
+    try:
+        import ray
+        import ray.data
+    except ImportError as exc:
+        raise RuntimeError("the Ray executor needs Ray Data: pip install 'zh-events[ray]'") from exc
+
+    n_actors = max(1, runner.n_workers)
+    started = not ray.is_initialized()
+    if started:
+        if runner.ray_address:
+            ray.init(address=runner.ray_address, log_to_driver=False)
+        else:
+            ray.init(num_cpus=n_actors + 1, include_dashboard=False, log_to_driver=False)
+    ctx = ray.data.DataContext.get_current()
+    ctx.execution_options.preserve_order = True
+    ctx.enable_progress_bars = False
+    rows = [{"seq": i, "path": str(r.path), "doc_id": r.doc_id, "done": json.dumps(runner.writer.done_for(str(r.path)))}
+            for i, r in enumerate(refs) if isinstance(r, InputFile)]
+    cfg_json = runner.cfg.model_dump(mode="json")
+    cache = str(runner.cache_path) if runner.cache_path else None
+    pending_failures = [(i, r) for i, r in enumerate(refs) if isinstance(r, ReadFailure)]
+    next_seq = 0
+
+    def advance_to(seq: int) -> None:
+        nonlocal next_seq
+        while next_seq < seq:
+            while pending_failures and pending_failures[0][0] == next_seq:
+                runner._emit(runner._listing_failure(pending_failures.pop(0)[1]), bar)
+            bar.file_done()
+            next_seq += 1
+
+    try:
+        _map(ray, runner, rows, cfg_json, cache, n_actors, advance_to, bar)
+    finally:
+        if started:
+            ray.shutdown()
+    advance_to(len(refs))
+
+
+def _map(ray, runner, rows, cfg_json, cache, n_actors, advance_to, bar) -> None:
+    from pipeline.runner import Outcome
+
+    if rows:
+        ds = ray.data.from_items(rows).map_batches(
+            _StageActor, fn_constructor_args=(cfg_json, cache, runner.record_key), batch_size=4,
+            concurrency=n_actors, num_cpus=1, batch_format="numpy")
+        for row in ds.iter_rows():
+            seq = int(row["seq"])
+            advance_to(seq)
+            runner._emit(Outcome(**json.loads(row["outcome"])), bar)
