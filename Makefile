@@ -20,7 +20,7 @@ $(TEST_STAMP): pyproject.toml $(STAMP)
 	touch $@
 
 run: $(STAMP)
-	$(BIN)/zh-events run seeds --out outputs/seeds
+	$(BIN)/zh-events run seeds --out outputs/seeds --overwrite
 
 test: $(TEST_STAMP)
 	$(BIN)/python -m pytest
