@@ -83,7 +83,7 @@ def main() -> None:
     rows = []
     for page in sorted(args.pages.glob("*.html")):
         gold = page.with_suffix(".gold.txt").read_text(encoding="utf-8")
-        raw = next(iter(read_file(InputFile(page, page.stem), ReaderConfig(), RunConfig())))
+        raw = next(iter(read_file(InputFile(page, page.stem, fmt="html"), ReaderConfig(), RunConfig())))
         html = page.read_bytes().decode(raw.encoding if raw.encoding != "utf-8-replace" else "utf-8", errors="replace")
         own = parse_html(html, use_extractor=False)
         with_traf = parse_html(html, use_extractor=True)
@@ -133,7 +133,7 @@ def ablation(pages_dir: Path) -> None:
     stages = [get_stage(n).factory(get_stage(n).config_cls()) for n in ("normalize", "strip")]
     pages = []
     for page in sorted(pages_dir.glob("*.html")):
-        raw = next(iter(read_file(InputFile(page, page.stem), ReaderConfig(), RunConfig())))
+        raw = next(iter(read_file(InputFile(page, page.stem, fmt="html"), ReaderConfig(), RunConfig())))
         pages.append((raw, page.with_suffix(".gold.txt").read_text(encoding="utf-8")))
     print(f"{'blanked':14s} {'recall':>7s} {'min R':>7s} {'median P':>9s} {'mean P':>7s} {'min P':>7s}")
     for name, blank in ABLATE.items():

@@ -12,7 +12,7 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 RUN_EXAMPLE = """example:
-  zh-events run seeds --out outputs/seeds
+  zh-events run seeds --out outputs/seeds --overwrite
   zh-events run 'scraped/**/*.html' more.jsonl --out out/ --set ner.backend=lac --workers 4 --resume
   zh-events run crawl.warc.gz pages.zip dump.jsonl.gz --out out/ --max-error-rate 0.05
   find scraped -name '*.txt' | zh-events run - --out out/
@@ -219,7 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="zh-events", formatter_class=fmt,
         description="Turn scraped Chinese news articles into one structured JSONL event record per article.",
-        epilog="example:\n  zh-events run seeds --out outputs/seeds\n  zh-events schema > event_record.schema.json",
+        epilog="example:\n  zh-events run seeds --out outputs/seeds --overwrite\n  zh-events schema > event_record.schema.json",
     )
     from pipeline import __version__
 

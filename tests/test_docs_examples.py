@@ -29,12 +29,15 @@ from pipeline.config import REPO_ROOT
 README = REPO_ROOT / "README.md"
 VENV = Path(sys.prefix)
 FAST = """ --set 'run.stages=["normalize"]' --workers 0 -q"""
-FULL = "zh-events run seeds --out outputs/seeds"  # the seeds example, run verbatim with every stage
+FULL = "zh-events run seeds --out outputs/seeds --overwrite"  # the seeds example, run verbatim with every stage
 # Examples that are not run here, each with the reason and what covers it instead.
 NOT_RUN = {
     "make test": "runs this very suite; .ci/run runs it",
     "pip install .": "installs into the running environment; tests/test_install.py and .ci/run build and install the wheel",
+    ".venv/bin/pip install -e '.[export]'": "installs into the running environment; the test extra includes the export extra",
 }
+# Commands that read a finished run folder (outputs/seeds or out/): the seeds are run into both first.
+READS_A_RUN = re.compile(r"zh-events (export|review|cache)\b")
 ARTICLE = "镇长到农业产业园调研\n6月8日，镇长一行察看大棚蔬菜基地，了解种植和销售情况。\n"
 
 
@@ -133,12 +136,17 @@ def _check(example: str, sandbox: Path) -> None:
         if not (sandbox.parent / "shared" / "eval" / "score.py").exists():
             pytest.skip("../shared/eval is not beside the checkout")
         assert _shell(FULL, sandbox).returncode == 0
+    if READS_A_RUN.search(cmd):
+        for folder in ("outputs/seeds", "out"):
+            assert _shell(f"zh-events run seeds --out {folder} --overwrite -q", sandbox).returncode == 0
     done = _shell(cmd, sandbox)
     if "train-ner" in cmd and done.returncode == 2 and "no msra_train.txt" in done.stderr:
         return  # the documented options parsed; the MSRA corpus is not on this machine
     assert done.returncode == 0, f"{example}\n-> {cmd}\nexit {done.returncode}\n{done.stderr[-3000:]}"
     out = re.search(r"--out (\S+)", cmd)
-    if out:
+    if out and READS_A_RUN.search(cmd):
+        assert (sandbox / out.group(1)).exists(), f"{example}: wrote nothing to {out.group(1)}"
+    elif out:
         records = sandbox / out.group(1) / "records.jsonl"
         assert records.exists() and records.read_text(encoding="utf-8").strip(), f"{example}: no records"
     if ">" in cmd:

@@ -42,8 +42,10 @@ class _StageActor:
         from pipeline.runner import Job, iter_input
 
         out: dict[str, list] = {"seq": [], "outcome": []}
-        for seq, path, doc_id, done in zip(batch["seq"], batch["path"], batch["doc_id"], batch["done"]):
-            job = Job(int(seq), InputFile(Path(str(path)), str(doc_id)),
+        for seq, path, doc_id, kind, done in zip(batch["seq"], batch["path"], batch["doc_id"], batch["kind"],
+                                                 batch["done"]):
+            container, compression, fmt = json.loads(str(kind))
+            job = Job(int(seq), InputFile(Path(str(path)), str(doc_id), container, compression, fmt),
                       done={k: tuple(v) for k, v in json.loads(str(done)).items()}, record_key=self.record_key)
             for outcome in iter_input(job, self.pipe, self.cfg):
                 out["seq"].append(int(seq))
@@ -69,7 +71,8 @@ def run_ray(runner, refs: list, bar) -> None:
     ctx = ray.data.DataContext.get_current()
     ctx.execution_options.preserve_order = True
     ctx.enable_progress_bars = False
-    rows = [{"seq": i, "path": str(r.path), "doc_id": r.doc_id, "done": json.dumps(runner.writer.done_for(str(r.path)))}
+    rows = [{"seq": i, "path": str(r.path), "doc_id": r.doc_id,
+             "kind": json.dumps([r.container, r.compression, r.fmt]), "done": json.dumps(runner.writer.done_for(str(r.path)))}
             for i, r in enumerate(refs) if isinstance(r, InputFile)]
     cfg_json = runner.cfg.model_dump(mode="json")
     cache = str(runner.cache_path) if runner.cache_path else None
