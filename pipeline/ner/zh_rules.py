@@ -275,6 +275,8 @@ class ChineseRules:
                     c.start, c.source = s, "zh.org.town_before_company"
         # the ethnic part of an autonomous division (布朗族傣族自治县) names no place of its own
         out = [c for c in out if c.label not in ("PLACE", "ORG") or not self.autonomous.match(text, c.start)]
+        # an honorary title (某某之乡, the home of something) is no township: the place inside it may be
+        out = [c for c in out if c.label != "PLACE" or not text[c.start:c.end].endswith(("之乡", "之鄉"))]
         for c in out:
             c.local = c.label == "PLACE" and text[c.start:c.end].endswith(self.local_ends)
         return out
