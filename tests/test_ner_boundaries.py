@@ -16,6 +16,14 @@ from pipeline.schema import RawDocument
 
 P, O, L = "PERSON", "ORG", "PLACE"
 CASES = [
+ # a place cut before a level word (X市 + 市政协) is named in its written form
+ ("会上，绵阳市政协副主席介绍了电子信息产业情况。", {(L, "绵阳市")}, {(L, "绵阳")}),
+ ("衡阳市委书记到企业调研，与企业负责人座谈。", {(L, "衡阳市")}, {(L, "衡阳")}),
+ ("吉林省人大代表走进车间，察看生产情况。", {(L, "吉林省")}, {(L, "吉林")}),
+ ("湖州市场监管部门到企业检查，湖州市民踊跃参与。", {(L, "湖州")}, {(L, "湖州市")}),
+ # an honorary 之乡 title is not a place of its own
+ ("当地被誉为中国脐橙之乡，柑橘产业带动农民增收。", set(), {(L, "中国脐橙之乡"), (L, "脐橙之乡")}),
+ ("這裡是著名的蜜柚之鄉，果農收入逐年提高。", set(), {(L, "蜜柚之鄉")}),
  # dotted name runs to its end
  ("地委委员努尔比亚·阿不都克热木在会上讲话。", {(P, "努尔比亚·阿不都克热木")}, {(P, "努尔比亚·阿不都克热")}),
  ("副县长买买提江·吐尔洪巴克陪同调研。", {(P, "买买提江·吐尔洪巴克")}, set()),
@@ -77,7 +85,7 @@ CASES += [
  # a place at the start of a lake's or river bay's name
  ("州长在乌兰县考察了柯鲁柯吉乃尔湖生态保护情况。", {(L, "乌兰县"), (L, "柯鲁柯吉乃尔湖")}, set()),
  ("代表团参观了贵德黄河清湾。", {(L, "贵德黄河清湾")}, {(L, "贵德")}),
- ("广东省内河航运发展迅速，甘肃沙漠治理成效明显。", {(L, "广东"), (L, "甘肃")}, {(L, "广东省内河"), (L, "甘肃沙漠")}),
+ ("广东省内河航运发展迅速，甘肃沙漠治理成效明显。", {(L, "广东省"), (L, "甘肃")}, {(L, "广东省内河"), (L, "甘肃沙漠")}),
  # English feature names keep their head word
  ("The mayor inspected Changxing Island and Dianchi Lake on Tuesday.", {(L, "Changxing Island"), (L, "Dianchi Lake")},
   {(L, "Changxing")}),

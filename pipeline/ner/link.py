@@ -134,25 +134,34 @@ def _merge_short_forms(groups, label: str, is_short_of) -> None:
 def _entity(label: str, ms: list[Cand], text: str, norm_text: str) -> Entity:
     ms = sorted(ms, key=lambda c: c.start)
     named = [m for m in ms if m.label == label] or ms
+    # a place written only before level words (安顺市政协, 安顺市有关部门) is named with its level character
+    # (安顺市); one also written on its own (安顺 ... 安顺市委) keeps the form it is written in alone
+    cut_only = all(getattr(m, "written_extra", 0) for m in named)
+
+    def _written_end(m: Cand) -> int:
+        return m.end + (getattr(m, "written_extra", 0) if cut_only else 0)
+
     # the fullest written form; the first mention of it gives the offsets. An English place is
     # named without its level word (Changshu, not Changshu City), as English annotations do.
     if label == "PLACE" and all(m.source.startswith("en.") for m in named):
         main = min(named, key=lambda m: (m.end - m.start, m.start))
     else:
-        main = max(named, key=lambda m: (m.end - m.start, -m.start))
-    first = min((m for m in named if text[m.start:m.end] == text[main.start:main.end]), key=lambda m: m.start)
-    written = text[first.start:first.end]
+        main = max(named, key=lambda m: (_written_end(m) - m.start, -m.start))
+    first = min((m for m in named if text[m.start:_written_end(m)] == text[main.start:_written_end(main)]),
+                key=lambda m: m.start)
+    first_end = _written_end(first)
+    written = text[first.start:first_end]
     aliases = []
     for m in named:
-        form = text[m.start:m.end]
+        form = text[m.start:_written_end(m)]
         if form != written and form not in aliases:
             aliases.append(form)
     return Entity(
         type=label,
         text=written,
-        simplified=norm_text[first.start:first.end],
+        simplified=norm_text[first.start:first_end],
         start=first.start,
-        end=first.end,
+        end=first_end,
         source=first.source,
         aliases=aliases,
         mentions=[Mention(start=m.start, end=m.end, text=text[m.start:m.end]) for m in ms],

@@ -24,6 +24,8 @@ NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9·]")
 # (深入 is a break word of the rules instead: 深 begins 深圳 and 深度合作区).
 STOP_CHARS = set("在到赴和与及、，,。；;：:是的了等向对从为把被将由以于走进来看察访调研参观考带率陪随")
 LEVEL_CHARS = set("省市县区镇乡州旗")
+# level words whose first character is not the level of the name before them (市场 is a market)
+NOT_LEVEL_WORDS = ("市场", "市民", "区域", "市区", "县城", "县域", "市域")
 # a determiner or a numeral and a measure word (这家, 一座老...): a description, never the start of a brand
 QUANTIFIED = re.compile(r"[这那该每各某本此其]|[一二两三四五六七八九十几多数]+[座个家所批些种条项处]")
 # Function words that may sit next to a name without being part of it.
@@ -42,6 +44,9 @@ class Cand:
     key: str = ""
     role_start: int = -1
     local: bool = False  # a village or town: it stays a place inside a farm's or cooperative's name
+    # characters after `end` that belong to the fullest written form (武汉 cut from 武汉市政协 keeps 市 here):
+    # the mention stays short for the body's name, the entity is named in the written form
+    written_extra: int = 0
 
 
 def _spans(matches, doc, key_id) -> list[tuple[int, int]]:
@@ -270,6 +275,8 @@ class ChineseRules:
                     c.start, c.source = s, "zh.org.town_before_company"
         # the ethnic part of an autonomous division (布朗族傣族自治县) names no place of its own
         out = [c for c in out if c.label not in ("PLACE", "ORG") or not self.autonomous.match(text, c.start)]
+        # an honorary title (某某之乡, the home of something) is no township: the place inside it may be
+        out = [c for c in out if c.label != "PLACE" or not text[c.start:c.end].endswith(("之乡", "之鄉"))]
         for c in out:
             c.local = c.label == "PLACE" and text[c.start:c.end].endswith(self.local_ends)
         return out
@@ -288,7 +295,12 @@ class ChineseRules:
             # 苏州市领导 is 苏州 + 市领导: a level word starting on the name's last character wins.
             if form[-1] in LEVEL_CHARS and e - 1 in level_starts and place and place.short == form[:-1]:
                 confirmed = e - 1 in confirming  # 当雄县委: the county's own body names it
+                # the level character stays part of the written form unless it starts a common word
+                # (苏州|市场, 苏州|市民, 湖州|区域 are not 苏州市 + 场)
+                extra = 0 if text.startswith(NOT_LEVEL_WORDS, e - 1) else 1
                 e, form = e - 1, place.short
+            else:
+                extra = 0
             short = self.gaz.is_short(form)
             if short and form in self.ambiguous_short and (s, e) not in backend_loc:
                 continue
@@ -300,7 +312,7 @@ class ChineseRules:
             # document level, its full name somewhere (合作, 和政 are words before they are counties)
             weak = short and place.level in ("county", "district") and (s, e) not in backend_loc and not confirmed
             kind = "short-weak" if weak else "gazetteer"
-            out.append(Cand(s, e, "PLACE", "zh.place.gazetteer", kind=kind, key=place.name))
+            out.append(Cand(s, e, "PLACE", "zh.place.gazetteer", kind=kind, key=place.name, written_extra=extra))
         return out
 
     def _unnamed(self, form: str) -> bool:
