@@ -67,13 +67,14 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
 def run_status(manifest, max_error_rate: float | None = None) -> int:
     """The exit status a finished run deserves (a message on stderr when it is not 0): failure when no
-    document was found, when every processed document failed, or when the share that failed is above
-    `max_error_rate`. Documents kept by --resume count as done, not as processed."""
+    document was found, when every document failed (no record at all, kept ones included), or when the
+    share of processed documents that failed is above `max_error_rate`. Documents kept by --resume count
+    as done, not as processed: a resume that retries only the failed ones and fails again still has records."""
     processed = manifest.documents_seen - manifest.records_skipped_resume
     if manifest.documents_seen == 0:
         print("zh-events: no input document found", file=sys.stderr)
         return EXIT_FAILED
-    if processed > 0 and manifest.errors >= processed:
+    if processed > 0 and manifest.errors >= processed and manifest.records_skipped_resume == 0:
         print(f"zh-events: every document failed ({manifest.errors} errors, see errors.jsonl)", file=sys.stderr)
         return EXIT_FAILED
     if max_error_rate is not None and processed > 0 and manifest.errors / processed > max_error_rate:

@@ -40,7 +40,7 @@ def stages():
 
 
 def read(path: Path):
-    return next(iter(read_file(InputFile(path, path.stem, fmt="html"), ReaderConfig(), RunConfig())))
+    return next(iter(read_file(InputFile(path, path.stem, fmt="html" if path.suffix in (".html", ".htm") else "txt"), ReaderConfig(), RunConfig())))
 
 
 def run(raw, stages) -> Document:
