@@ -168,7 +168,8 @@ CASES: list[dict] = [
         main=("王建国", ["嘉兴市委书记"], "嘉兴市委"),
         persons={"王建国", "李刚"},
         orgs={"嘉兴市委", "振石控股集团有限公司", "桐乡市委"},
-        places={"嘉兴", "桐乡市"},
+        # The fullest written form: 嘉兴 is written only as 嘉兴市(委书记), so the place is 嘉兴市.
+        places={"嘉兴市", "桐乡市"},
         participants={"李刚"},
         visited={"振石控股集团有限公司"},
     ),
@@ -183,7 +184,7 @@ CASES: list[dict] = [
         main=("方世杰", ["省委常委", "宁波市委书记"], "宁波市委"),
         persons={"方世杰", "唐一帆"},
         orgs={"宁波市委"},
-        places={"宁波", ("北仑港区码头", "北仑港区")},
+        places={"宁波市", ("北仑港区码头", "北仑港区")},
         participants={"唐一帆"},
         visited=None,
     ),
@@ -304,7 +305,7 @@ CASES: list[dict] = [
         ),
         type="meeting", md="01-16", iso=None,
         main=("吴天明", ["市长"], "绍兴市政府"),
-        persons={"吴天明", "郑国强"}, orgs={"绍兴市政府"}, places={"绍兴"},
+        persons={"吴天明", "郑国强"}, orgs={"绍兴市政府"}, places={"绍兴市"},
         participants={"郑国强"}, visited=set(),
     ),
     dict(
@@ -489,7 +490,7 @@ CASES: list[dict] = [
         main=("叶青松", ["市政府新闻发言人", "市政府副秘书长"], None),
         persons={"叶青松", "陈斌", "胡晓明"},
         orgs={"温州市政府新闻办"},
-        places={"温州"},
+        places={"温州市"},
         participants={"陈斌", "胡晓明"}, visited=None,
     ),
     dict(
@@ -501,7 +502,7 @@ CASES: list[dict] = [
         ),
         type="meeting", md="12-26", iso=None,
         main=("胡海峰", ["市委书记"], "丽水市委"),
-        persons={"胡海峰", "吴晓东"}, orgs={"丽水市委"}, places={"丽水"},
+        persons={"胡海峰", "吴晓东"}, orgs={"丽水市委"}, places={"丽水市"},
         participants={"吴晓东"}, visited=set(),
     ),
     dict(
