@@ -146,7 +146,7 @@ def test_visit_word_naming_the_symposium():
 
 def test_symposium_subject_over_a_supervision_visit():
     # the visit (督导) frames the symposium the article is about: listening to firms' opinions
-    text = "听取企业心声\n昨天,市长率队到城区督导,并主持召开企业座谈会,面对面听取企业意见建议。"
+    text = "听取企业心声\n前天,区长带队到开发区督导,随后主持召开民营企业座谈会,当面听取企业家的意见和建议。"
     assert event_of(text, roles={0: "title"}).type == "symposium"
 
 

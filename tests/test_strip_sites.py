@@ -703,10 +703,10 @@ b 吴刚指出,企业家是推动高质量发展的重要力量,全市上下要�
 # A Taiwan-office news page: the headline echoed as a photo caption with a picture credit, in Traditional
 # script; a subtitle set on the same line as the headline below it, in an English release.
 PAGES["caption_echo_hant"] = """\
-t 青山市臺辦走訪調研臺資企業
-x 2023年05月12日 08:40:00來源:青山網
-t 青山市臺辦走訪調研臺資企業。(圖片來源:青山市臺辦)
-b 青山網5月12日消息 5月8日至10日,青山市臺辦主任林志一行走訪調研轄區臺資企業,了解企業生產經營情況。
+t 青山市臺辦調研走訪轄區臺資企業
+x 2023年05月12日 09:15:00 來源:青山網
+t 青山市臺辦調研走訪轄區臺資企業。(圖片來源:青山市臺辦)
+b 青山網5月12日消息 5月8日至10日,青山市臺辦主任林志一行調研走訪轄區臺資企業,了解企業生產經營情況。
 b 林志一行先後走訪了5家臺資企業,聽取企業負責人對發展環境的意見建議。
 x [責任編輯:陳雅]
 """

@@ -44,7 +44,7 @@ class Cand:
     key: str = ""
     role_start: int = -1
     local: bool = False  # a village or town: it stays a place inside a farm's or cooperative's name
-    # characters after `end` that belong to the fullest written form (武汉 cut from 武汉市政协 keeps 市 here):
+    # characters after `end` that belong to the fullest written form (青山 cut from 青山市政协 keeps 市 here):
     # the mention stays short for the body's name, the entity is named in the written form
     written_extra: int = 0
 
