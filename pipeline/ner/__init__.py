@@ -41,6 +41,8 @@ class NerConfig(StageConfig):
     industry_words: str = Field("pipeline/data/industry_words.tsv",
                                 description="industry words of company short names (GB/T 4754-2017, scripts/build_industry_words.py)")
     syllables: str = "pipeline/data/pinyin_syllables.txt"
+    central_soe: str = Field("pipeline/data/central_soe.tsv",
+                             description="central state-owned enterprises and their short names (SASAC's list)")
     disabled_proposers: list[str] = Field(
         default_factory=list,
         description="proposers of the Chinese pattern layer switched off by name (pipeline/ner/proposers.py)")
@@ -56,7 +58,7 @@ class NerConfig(StageConfig):
     def data_files(self):
         """Rule and gazetteer files (hashed into the config hash)."""
         return [resource_path(p) for p in (self.rules, self.surnames, self.english_rules, self.gazetteer,
-                                          self.industry_words, self.syllables)]
+                                          self.industry_words, self.syllables, self.central_soe)]
 
 
 def chunks(text: str, segments: list[tuple[int, int]], max_chars: int) -> list[tuple[int, int]]:
@@ -101,7 +103,7 @@ def make_ner(cfg: NerConfig):
 
     gaz = Gazetteer.load(resource_path(cfg.gazetteer))
     zh_rules = ChineseRules(resource_path(cfg.rules), resource_path(cfg.surnames), gaz, resource_path(cfg.industry_words),
-                            disabled=set(cfg.disabled_proposers))
+                            disabled=set(cfg.disabled_proposers), soe_path=resource_path(cfg.central_soe))
     en_rules = EnglishRules(resource_path(cfg.english_rules), resource_path(cfg.surnames), resource_path(cfg.syllables), gaz)
     backends: dict[str, object] = {}
 

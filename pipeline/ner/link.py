@@ -105,6 +105,8 @@ def link(cands: list[Cand], text: str, norm_text: str, bylines: list[Byline], pl
             if c.kind == "short-weak" and c.key not in full_keys:
                 continue
             groups[("PLACE", _place_key(c, norm))].append(c)
+        elif c.label == "ORG" and c.key:
+            groups[("ORG", c.key)].append(c)  # a central enterprise's full and short names are one entity
         else:
             groups[(c.label, norm)].append(c)
     _merge_short_forms(groups, "PLACE", lambda short, full: full.startswith(short) and full[len(short):] in place_suffixes)

@@ -24,6 +24,7 @@ PROPOSERS: dict[str, str] = {
     "dotted_names": "transliterated names with · (zh.person.dotted_name)",
     "brands": "well-known companies by brand name (zh.org.brand)",
     "media": "news media (zh.org.media)",
+    "central_soe": "central state-owned enterprises and their short names, SASAC's list (zh.org.central_soe)",
     "clause_sites": "在 + a named site + comma (zh.org.clause_site)",
     "school_units": "colleges named with two joined subjects (zh.org.school_conjunction)",
     "features": "natural features named after a place (zh.place.natural_feature)",

@@ -24,6 +24,8 @@ NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9·]")
 # (深入 is a break word of the rules instead: 深 begins 深圳 and 深度合作区).
 STOP_CHARS = set("在到赴和与及、，,。；;：:是的了等向对从为把被将由以于走进来看察访调研参观考带率陪随")
 LEVEL_CHARS = set("省市县区镇乡州旗")
+# two bodies of one locale written together (县委县政府, 市委市政府, 镇党委政府)
+JOINT_BODIES = re.compile(r"([省市县区镇乡州旗])(?:党)?委\1?(?:人民)?政府")
 # level words whose first character is not the level of the name before them (市场 is a market)
 NOT_LEVEL_WORDS = ("市场", "市民", "区域", "市区", "县城", "县域", "市域")
 # a determiner or a numeral and a measure word (这家, 一座老...): a description, never the start of a brand
@@ -74,7 +76,8 @@ class ChineseRules:
     """The Chinese pattern layer, built once from its rule files."""
 
     def __init__(self, rules_path: Path, surnames_path: Path, gazetteer: Gazetteer,
-                 industry_path: Path | None = None, disabled: frozenset[str] | set[str] = frozenset()) -> None:
+                 industry_path: Path | None = None, disabled: frozenset[str] | set[str] = frozenset(),
+                 soe_path: Path | None = None) -> None:
         import spacy
         from spacy.matcher import PhraseMatcher
 
@@ -89,8 +92,11 @@ class ChineseRules:
         self.industry_words = load_industry_words(industry_path)
         # company short names: the rule file's words and the GB/T 4754 industry words (某某茶业, 某某船舶)
         self.industry_set = set(self.industry_words)
+        # central state-owned enterprises (国务院国资委 list): every written form -> the name their entity takes
+        self.soe = load_central_soe(soe_path or Path(__file__).resolve().parent.parent / "data" / "central_soe.tsv")
         # forms of a registered company (企业名称登记管理规定: 有限公司, 股份有限公司, 集团, 厂): a town before them is no part
         self.company_forms = ("公司", "集团", "厂")
+        self.bracket_forms = ("集团", "控股", "中国", "国际", "股份")
         self.weak = tuple(sorted(set(rules["zh.org.suffix"]["weak"]) | set(self.industry_words), key=len, reverse=True))
         self.nlp = spacy.blank("zh")
         self.matcher = PhraseMatcher(self.nlp.vocab)
@@ -100,6 +106,11 @@ class ChineseRules:
         self.title_bodies = sorted(set(t["bodies"]) | self.gov_bodies, key=len, reverse=True)
         for name in rules["zh.place.gazetteer"]["extra_countries"]:
             gazetteer.by_name.setdefault(name, Place(name, "", "country", ""))
+        for entry in rules["zh.place.gazetteer"].get("regions", []):
+            name, _, short = entry.partition("/")
+            region = gazetteer.by_name.setdefault(name, Place(name, short, "region", ""))
+            if short:
+                gazetteer.by_short.setdefault(short, region)
         gaz_forms = list(gazetteer.by_name) + list(gazetteer.by_short)
         lexicons = {
             "PLACE": gaz_forms,
@@ -116,6 +127,7 @@ class ChineseRules:
             "HONOR": rules["zh.person.honorific"]["titles"],
             "BRAND": rules["zh.org.brand"]["names"],
             "MEDIA": rules["zh.org.media"]["outlets"],
+            "SOE": list(self.soe),
         }
         self.key_ids = {}
         for key, words in lexicons.items():
@@ -206,6 +218,11 @@ class ChineseRules:
         i = end
         while i > 0 and end - i < limit and text[i - 1] not in STOP_CHARS and NAME_CHAR.match(text[i - 1]):
             i -= 1
+        # a conjunction with a single character before it is inside a trade name (万和|光电, 永和|豆浆): a list item
+        # joined by 和 has a name of its own on the left
+        if i >= 2 and i < end and end - i + 2 <= limit and text[i - 1] in "和与" and CJK.match(text[i - 2]) \
+                and text[i - 2] not in STOP_CHARS and (i == 2 or text[i - 3] in STOP_CHARS or not NAME_CHAR.match(text[i - 3])):
+            i -= 2
         for w in self.name_breaks:  # 共建|联合实验室: a verb inside the scanned stretch ends the name
             k = text.rfind(w, i, end)
             if k >= 0:
@@ -256,6 +273,9 @@ class ChineseRules:
             out += self._dotted_names(text, titles)
         if on("brands"):
             out += [Cand(s, e, "ORG", "zh.org.brand", kind="company") for s, e in _longest_first(got["BRAND"])]
+        if on("central_soe"):
+            out += [Cand(s, e, "ORG", "zh.org.central_soe", kind="company", key=self.soe[text[s:e]])
+                    for s, e in _longest_first(got["SOE"])]
         if on("media"):
             out += self._media(text, got)
         if on("clause_sites"):
@@ -279,6 +299,10 @@ class ChineseRules:
         out = [c for c in out if c.label != "PLACE" or not text[c.start:c.end].endswith(("之乡", "之鄉"))]
         for c in out:
             c.local = c.label == "PLACE" and text[c.start:c.end].endswith(self.local_ends)
+            if c.label == "ORG" and not c.key:
+                # a central enterprise written in full (中国某某集团有限公司) is one entity with its short names
+                name = text[c.start:c.end]
+                c.key = self.soe.get(name) or self.soe.get(_strip_form(name), "")
         return out
 
     def _gazetteer_places(self, text, got, backend) -> list[Cand]:
@@ -312,6 +336,8 @@ class ChineseRules:
             # document level, its full name somewhere (合作, 和政 are words before they are counties)
             weak = short and place.level in ("county", "district") and (s, e) not in backend_loc and not confirmed
             kind = "short-weak" if weak else "gazetteer"
+            if place.level == "region" and text.startswith("地区", e) and not form.endswith("地区"):
+                e += 2  # 长三角地区: the region is named with its 地区
             out.append(Cand(s, e, "PLACE", "zh.place.gazetteer", kind=kind, key=place.name, written_extra=extra))
         return out
 
@@ -344,8 +370,9 @@ class ChineseRules:
                 place_end.setdefault(b.end, Cand(b.start, b.end, "PLACE", b.source))
         # 党组 + a role (人大常委会|党组副书记) belongs to the title, not to the body's name
         role_subs = set(self.r["zh.org.gov_body"]["role_subs"])
+        # a second level body (市委|市政府) is a joint reference to two bodies, not a sub-unit of the first
         subs = [(s, e) for s, e in got["SUB"] + got["BODY"]
-                if not (text[s:e] in role_subs and text.startswith(self.roles, e))]
+                if not (text[s:e] in role_subs and text.startswith(self.roles, e)) and text[s] not in LEVEL_CHARS]
         party = tuple(self.r["zh.org.gov_body"]["party_prefixes"])
         out = []
         for s, e in sorted(got["BODY"], key=lambda x: (x[0], -x[1])):
@@ -358,6 +385,14 @@ class ChineseRules:
             out.append(Cand(start - len(prefix), self._chain(e, subs), "ORG", "zh.org.gov_body", kind="gov"))
         for s, e in _longest_first(got["NATIONAL"]):
             out.append(Cand(s, self._chain(e, subs), "ORG", "zh.org.national", kind="gov"))
+        # a democratic party's committee of a locale (民盟 + 某某区 + 基层委员会)
+        nat = self.r["zh.org.national"]
+        for c in places:
+            party = next((p for p in nat["democratic_parties"] if text.endswith(p, 0, c.start)), "")
+            end = c.end + c.written_extra
+            body = next((b for b in sorted(nat["party_locale_bodies"], key=len, reverse=True) if text.startswith(b, end)), "")
+            if party and body:
+                out.append(Cand(c.start - len(party), end + len(body), "ORG", "zh.org.national", kind="gov"))
         return out
 
     @staticmethod
@@ -376,7 +411,10 @@ class ChineseRules:
                                 ("RURAL", "zh.org.rural", "rural"), ("WEAK", "zh.org.suffix", "company")):
             limit = r[rule]["max_name_chars"]
             for s, e in _longest_first(got[key]):
-                left = self._name_start(text, self._skip_locale_paren(text, s) if key == "STRONG" else s, limit)
+                if any(text.startswith(w, s) for w in r["zh.org.suffix"]["not_suffix_words"]):
+                    continue
+                paren = self._skip_locale_paren(text, s) if key == "STRONG" else s
+                left = self._name_start(text, paren, limit)
                 if key == "WEAK":
                     # company short names: completed only from a back-end name, and closed by a delimiter.
                     # a brand read as a person runs right into the industry word (德润|船舶); a person
@@ -388,6 +426,10 @@ class ChineseRules:
                 else:
                     # the anchor may run into the suffix (松山湖 + 材料实验室, 晋江国际鞋纺城 read whole as a place)
                     starts = [a for a, b, _ in anchors if left <= a < s and b <= e]
+                    if paren < s:
+                        # 某某科技(江苏)有限公司: the registered name runs up to the bracket, so the words before it
+                        # start the name even when no back-end or gazetteer entity does (the locale inside is no start)
+                        starts = [a for a in starts if a < paren] or ([left] if paren - left >= 2 else [])
                 if not starts or (key == "VENUE" and self._verb_before(text, s, anchors)):
                     continue
                 start = min(starts)
@@ -564,7 +606,9 @@ class ChineseRules:
             return s
         open_at = max(text.rfind("(", s - 8, s - 1), text.rfind("（", s - 8, s - 1))
         inner = text[open_at + 1:s - 1]
-        if open_at > 0 and 2 <= len(inner) <= 6 and all(CJK.match(c) for c in inner) and self.gaz.lookup(inner):
+        # 企业名称登记管理规定: a locale or an organization form (集团, 控股) may be written in brackets in a registered name
+        if open_at > 0 and 2 <= len(inner) <= 6 and all(CJK.match(c) for c in inner) \
+                and (self.gaz.lookup(inner) or inner in self.bracket_forms):
             return open_at
         return s
 
@@ -703,7 +747,7 @@ class ChineseRules:
     def _backend(self, text, backend, titles, level_starts) -> list[Cand]:
         """The back-end's entities after boundary fixes and the annotation filters."""
         out = []
-        for b in backend:
+        for b in self._split_joined(text, backend):
             s, e, label = b.start, b.end, b.label
             source = b.source
             if label == "PERSON":
@@ -727,11 +771,29 @@ class ChineseRules:
                 s, e = fixed
                 if s > 0 and self._lead_char(text, s - 1, e):
                     s, source = s - 1, "zh.place.lead_char"
-            if label == "ORG" and not self._keep_org(text, s, e):
-                continue
+            if label == "ORG":
+                # 某某县委县政府 names two bodies: the party committee carries the locale, the government none
+                joint = JOINT_BODIES.search(text, s, e)
+                if joint and joint.end() == e and joint.start() > s:
+                    e, source = joint.start() + 2 + (joint.group(0)[1] == "党"), "zh.org.joint_bodies"
+                if not self._keep_org(text, s, e):
+                    continue
             if label == "DATE" and not re.search(r"[0-9０-９年月日号]", text[s:e]):
                 continue
             out.append(Cand(s, e, label, source, kind=self._org_kind(text[s:e]) if label == "ORG" else ""))
+        return out
+
+    def _split_joined(self, text, backend: list[RawEntity]) -> list[RawEntity]:
+        """A back-end organization that joins two names (某某有限公司和某某有限公司) is read as the two."""
+        out = []
+        for b in backend:
+            s = b.start
+            if b.label == "ORG":
+                for k in range(b.start, b.end - 1):
+                    if text[k] in "和与及、" and k > s and text.endswith(self.site_strong, s, k):
+                        out.append(RawEntity(s, k, b.label, b.source))
+                        s = k + 1
+            out.append(RawEntity(s, b.end, b.label, b.source) if s > b.start else b)
         return out
 
     def _org_kind(self, name: str) -> str:
@@ -945,6 +1007,27 @@ class ChineseRules:
             if s >= 1 and text[s - 1] in self.surnames:
                 out.append(Cand(s - 1, e, "HONORIFIC", "zh.person.honorific", key=text[s - 1]))
         return out
+
+
+COMPANY_FORMS = ("股份有限公司", "有限责任公司", "有限公司")
+
+
+def _strip_form(name: str) -> str:
+    """A registered name without its company form (某某集团有限公司 -> 某某集团)."""
+    return next((name[:-len(f)] for f in COMPANY_FORMS if name.endswith(f)), name)
+
+
+def load_central_soe(path: Path) -> dict[str, str]:
+    """Every written form of the central enterprises in `path` (name, short names) -> the name."""
+    out: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, _, shorts = line.partition("\t")
+        for form in [name, *shorts.split("|")]:
+            if form.strip():
+                out[form.strip()] = name.strip()
+    return out
 
 
 def load_industry_words(path: Path) -> list[str]:

@@ -1,0 +1,108 @@
+"""Lexicons from stated sources and the name mechanisms that use them, on sentences written for these tests:
+registered names with a bracketed locale or form, trade names with 和, joint bodies (县委县政府), the CPPCC's
+participating units, democratic parties' local committees, central enterprises (SASAC's list) with their short
+names, regions (national strategies, geographic divisions, UN M49) and metropolitan areas."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.config import REPO_ROOT
+from pipeline.document import Document
+from pipeline.ner.zh_rules import load_central_soe
+from pipeline.registry import get_stage
+from pipeline.schema import RawDocument
+
+
+@pytest.fixture(scope="module")
+def run():
+    stages = [get_stage(n).factory(get_stage(n).config_cls()) for n in ("normalize", "ner")]
+
+    def go(text: str) -> dict[str, dict[str, list[str]]]:
+        doc = Document.from_raw(RawDocument(doc_id="t", source_path="t.txt", source_format="txt", sha256="0",
+                                            n_bytes=len(text.encode()), encoding="utf-8", encoding_confidence=1.0,
+                                            text=text))
+        for st in stages:
+            doc = st(doc)
+        out: dict[str, dict[str, list[str]]] = {"PERSON": {}, "ORG": {}, "PLACE": {}}
+        for e in doc.entities:
+            if e.type in out:
+                out[e.type][e.text] = list(e.aliases)
+        return out
+
+    return go
+
+
+@pytest.mark.parametrize("text, org", [
+    ("副市长一行来到青岚精密仪器(苏州)有限公司，了解企业情况。", "青岚精密仪器(苏州)有限公司"),
+    ("座谈会上，云帆新能源投资(湖北)集团总经理刘海涛发言。", "云帆新能源投资(湖北)集团"),
+    ("考察团参观了远泰科技(集团)股份有限公司的生产线。", "远泰科技(集团)股份有限公司"),
+    ("市委书记走访了万和光电（深圳）有限公司。", "万和光电（深圳）有限公司"),
+])
+def test_bracketed_locale_or_form_stays_inside_the_registered_name(run, text, org):
+    got = run(text)
+    assert org in got["ORG"]
+    # the locale in the bracket is part of the company's name, not a place of the article
+    assert not any(p in org for p in got["PLACE"])
+
+
+def test_a_single_character_before_he_is_part_of_the_trade_name(run):
+    assert "永和豆制品有限公司" in run("县长先后察看了永和豆制品有限公司的车间。")["ORG"]
+    # a list item joined by 和 with a name of its own stays two names
+    got = run("他走访了宏达机械有限公司和利群纺织有限公司。")["ORG"]
+    assert {"宏达机械有限公司", "利群纺织有限公司"} <= set(got)
+
+
+@pytest.mark.parametrize("text, body", [
+    ("王强代表德清县委县政府致辞，感谢各方支持。", "德清县委"),
+    ("李明对宜都市委市政府的关心表示感谢。", "宜都市委"),
+])
+def test_joint_bodies_are_the_committee_with_its_locale(run, text, body):
+    orgs = run(text)["ORG"]
+    assert body in orgs and not any(o.endswith("政府") for o in orgs)
+
+
+@pytest.mark.parametrize("text, orgs", [
+    ("在以习近平同志为核心的党中央坚强领导下，全省经济稳步回升。", ["党中央"]),
+    ("此前，民建中央和九三学社中央的调研组来到本市。", ["民建中央", "九三学社中央"]),
+    ("活动由全国工商联和中国侨联共同主办。", ["全国工商联", "中国侨联"]),
+    ("民盟西湖区基层委员会委员、某某公司总经理发言。", ["民盟西湖区基层委员会"]),
+])
+def test_cppcc_participating_units_are_national_bodies(run, text, orgs):
+    assert set(orgs) <= set(run(text)["ORG"])
+
+
+def test_a_central_enterprise_is_one_entity_with_its_short_name(run):
+    got = run("省长会见了中国能源建设集团董事长一行。双方表示，中国能建将加大在本省的投资。")
+    assert got["ORG"] == {"中国能源建设集团": ["中国能建"]}
+    assert "中国" not in got["PLACE"]  # 中国 opening an enterprise's name is no mention of the country
+    got = run("这是落实与中国电科战略合作协议的重要举措。")
+    assert "中国电科" in got["ORG"] and not got["PLACE"]
+
+
+def test_the_central_enterprise_list_reads_every_form():
+    soe = load_central_soe(REPO_ROOT / "pipeline" / "data" / "central_soe.tsv")
+    assert soe["中国能建"] == soe["中国能源建设集团"] == "中国能源建设集团"
+    assert len(set(soe.values())) >= 95  # SASAC supervises about 98 enterprises
+    assert all("\t" not in k and k for k in soe)
+
+
+@pytest.mark.parametrize("text, places", [
+    ("该项目将辐射长三角地区和珠三角，服务粤港澳大湾区建设。", ["长三角地区", "珠三角", "粤港澳大湾区"]),
+    ("南昌都市圈和长江经济带是区域发展的重点。", ["南昌都市圈", "长江经济带"]),
+    ("企业产品远销东南亚，在苏南设有研发中心。", ["东南亚", "苏南"]),
+])
+def test_regions_and_metropolitan_areas_are_places(run, text, places):
+    got = run(text)["PLACE"]
+    assert set(places) <= set(got)
+
+
+def test_a_city_inside_a_metropolitan_area_name_is_part_of_it(run):
+    got = run("这里是合肥都市圈的重要功能区。")["PLACE"]
+    assert "合肥都市圈" in got and "合肥" not in got
+
+
+def test_a_word_that_begins_with_a_suffix_is_no_suffix(run):
+    got = run("会议以视频形式召开，各县区设分会场。")["ORG"]
+    assert not any(o.endswith(("分会", "分会场")) for o in got)
+    assert "中国物流学会冷链物流分会" in run("中国物流学会冷链物流分会年会在成都举行。")["ORG"]
