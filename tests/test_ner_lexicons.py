@@ -106,3 +106,27 @@ def test_a_word_that_begins_with_a_suffix_is_no_suffix(run):
     got = run("会议以视频形式召开，各县区设分会场。")["ORG"]
     assert not any(o.endswith(("分会", "分会场")) for o in got)
     assert "中国物流学会冷链物流分会" in run("中国物流学会冷链物流分会年会在成都举行。")["ORG"]
+
+
+@pytest.mark.parametrize("text, places, not_places", [
+    ("县委书记率队到龙湾、石门、青溪等乡镇调研。", ["龙湾", "石门", "青溪"], []),
+    ("产品销往德国、法国、日本等国。", ["德国", "法国", "日本"], ["产品销往德国"]),
+    # 等镇|内企业 and 等村|民 do not close a list of places
+    ("他走访了宏达、利群等镇内企业。", [], ["宏达", "利群"]),
+])
+def test_a_list_closed_by_a_word_for_divisions_lists_places(run, text, places, not_places):
+    got = run(text)["PLACE"]
+    assert set(places) <= set(got) and not set(not_places) & set(got)
+
+
+@pytest.mark.parametrize("text, place, wrong", [
+    ("国务院出台《关于支持江西探索山区融合发展新路的意见》。", "江西", "江西探索山区"),
+    ("湖州拥有3个国家级现代农业产业园。", "湖州", "湖州拥有3个国家级现代农业产业园"),
+])
+def test_a_place_ends_before_a_verb(run, text, place, wrong):
+    got = run(text)["PLACE"]
+    assert place in got and wrong not in got
+
+
+def test_a_department_of_a_national_body_is_part_of_its_name(run):
+    assert "全国妇联宣传部" in run("活动由全国妇联宣传部和省妇联主办。")["ORG"]

@@ -34,7 +34,8 @@ def resolve(cands: list[Cand]) -> list[Cand]:
     honor = [c for c in cands if c.label == "HONORIFIC"]
     cands = [c for c in cands if not (c.label == "PERSON" and any(_inside(c, h) for h in honor))]
     uniq: dict[tuple[int, int, str], Cand] = {}
-    for c in sorted(cands, key=rank):
+    # of two readings of one span, a confirmed place beats a short form that needs confirming
+    for c in sorted(cands, key=lambda c: (*rank(c), c.kind == "short-weak")):
         uniq.setdefault((c.start, c.end, c.label), c)
     named: list[Cand] = []
     for c in sorted(uniq.values(), key=rank):

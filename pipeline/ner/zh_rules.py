@@ -24,6 +24,8 @@ NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9·]")
 # (深入 is a break word of the rules instead: 深 begins 深圳 and 深度合作区).
 STOP_CHARS = set("在到赴和与及、，,。；;：:是的了等向对从为把被将由以于走进来看察访调研参观考带率陪随")
 LEVEL_CHARS = set("省市县区镇乡州旗")
+# a department written right after a national body, closed by a delimiter or a verb of organizing
+NATIONAL_UNIT = re.compile(r"([\u4e00-\u9fff]{1,4}?(?:部|司|局|处|办公室))(?=[、，,。；和与及]|主办|举办|承办|联合|的)")
 # two bodies of one locale written together (县委县政府, 市委市政府, 镇党委政府)
 JOINT_BODIES = re.compile(r"([省市县区镇乡州旗])(?:党)?委\1?(?:人民)?政府")
 # level words whose first character is not the level of the name before them (市场 is a market)
@@ -384,7 +386,9 @@ class ChineseRules:
             prefix = next((p for p in party if text.endswith(p, 0, start)), "")  # 中共|某某市委
             out.append(Cand(start - len(prefix), self._chain(e, subs), "ORG", "zh.org.gov_body", kind="gov"))
         for s, e in _longest_first(got["NATIONAL"]):
-            out.append(Cand(s, self._chain(e, subs), "ORG", "zh.org.national", kind="gov"))
+            e = self._chain(e, subs)
+            unit = NATIONAL_UNIT.match(text, e)  # a department of a national body (某某联合会|宣传部和...)
+            out.append(Cand(s, unit.end(1) if unit else e, "ORG", "zh.org.national", kind="gov"))
         # a democratic party's committee of a locale (民盟 + 某某区 + 基层委员会)
         nat = self.r["zh.org.national"]
         for c in places:
@@ -700,25 +704,48 @@ class ChineseRules:
         return ok[-1]
 
     def _enumerations(self, text) -> list[Cand]:
-        limit = self.r["zh.org.enumeration"]["max_item_chars"]
+        r = self.r["zh.org.enumeration"]
         out = []
         for m in re.finditer("等", text):
-            if not self.enum_cue.match(text, m.start()):
+            if self.enum_cue.match(text, m.start()):
+                label, rule = "ORG", "zh.org.enumeration"
+            elif re.match(r["place_cue"], text[m.start():]):
+                label, rule = "PLACE", "zh.place.enumeration"
+            elif re.match(r["place_cue_confirmed"], text[m.start():]):
+                label, rule = "PLACE", "zh.place.enumeration_confirmed"
+            else:
                 continue
-            items, end = [], m.start()
-            while end > 0:
-                start = end
-                while start > 0 and NAME_CHAR.match(text[start - 1]):
-                    start -= 1
-                if not 2 <= end - start <= limit:
-                    break
-                items.append((start, end))
-                if start == 0 or text[start - 1] != "、":
-                    break
-                end = start - 1
+            items = self._list_items(text, m.start(), r["max_item_chars"], place=label == "PLACE")
+            if label == "PLACE":
+                # an item that ends in a known place is that place (销往|德国)
+                items = [(next((k for k in range(s, e - 1) if self.gaz.lookup(text[k:e])), s), e) for s, e in items]
+                items = [(s, e) for s, e in items if not self._unnamed(text[s:e]) and text[s:e] not in self.site_generic]
+                if rule.endswith("confirmed") and not any(self.gaz.lookup(text[s:e]) for s, e in items):
+                    continue
             if len(items) >= 2:
-                out += [Cand(s, e, "ORG", "zh.org.enumeration", kind="company") for s, e in items]
+                for s, e in items:
+                    # a division in such a list is confirmed by it (石门 among 等乡镇 is the place, not a word)
+                    place = self.gaz.lookup(text[s:e]) if label == "PLACE" else None
+                    kind = "company" if label == "ORG" else "gazetteer" if place else "local"
+                    out.append(Cand(s, e, label, rule.removesuffix("_confirmed"), kind=kind, key=place.name if place else ""))
         return out
+
+    def _list_items(self, text, end: int, limit: int, place: bool = False) -> list[tuple[int, int]]:
+        """(start, end) of the items of a list joined by 、 that ends at `end`, last item first."""
+        items = []
+        while end > 0:
+            start = end
+            while start > 0 and NAME_CHAR.match(text[start - 1]):
+                start -= 1
+            if place and (start == 0 or text[start - 1] != "、"):
+                start = self._name_start(text, end, limit)  # the first place: the list's verb is no part of it
+            if not 2 <= end - start <= limit:
+                break
+            items.append((start, end))
+            if start == 0 or text[start - 1] != "、":
+                break
+            end = start - 1
+        return items
 
     def _media(self, text, got) -> list[Cand]:
         """Central news organizations by name, and newspapers or magazines written in 《》."""
@@ -848,6 +875,11 @@ class ChineseRules:
             k = text.find(q, s + 2, e)
             if k >= 0:
                 e = k
+        # a place read on into a verb (某省探索|某某新路): the place ends before the verb
+        for k in range(s + 2, e - 1):
+            if text.startswith(self.name_breaks, k) and self.gaz.lookup(text[s:k]):
+                e = k
+                break
         form = text[s:e]
         if any(text.startswith(c, s) for c in self.collocations):
             return None
