@@ -130,3 +130,19 @@ def test_a_place_ends_before_a_verb(run, text, place, wrong):
 
 def test_a_department_of_a_national_body_is_part_of_its_name(run):
     assert "全国妇联宣传部" in run("活动由全国妇联宣传部和省妇联主办。")["ORG"]
+
+
+def test_a_road_named_after_a_place_is_an_address(run):
+    got = run("在市黄山大道新能源汽车文化墙前，他驻足观看。")
+    assert "黄山" not in got["PLACE"] and "黄山大道" not in got["PLACE"]
+    # a road network of a city is the city's (路网 is no road name)
+    assert "郑州" in run("郑州路网建设加快推进。")["PLACE"]
+
+
+def test_a_name_written_after_its_address_starts_after_it(run):
+    got = run("他来到市人民大道青禾新能源汽车体验中心参观。")["ORG"]
+    assert "青禾新能源汽车体验中心" in got and not any("大道" in o for o in got)
+
+
+def test_the_country_names_no_natural_feature(run):
+    assert not any(p.startswith("中国") and p != "中国" for p in run("安溪县是中国海峡茶都。")["PLACE"])

@@ -24,6 +24,10 @@ NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9·]")
 # (深入 is a break word of the rules instead: 深 begins 深圳 and 深度合作区).
 STOP_CHARS = set("在到赴和与及、，,。；;：:是的了等向对从为把被将由以于走进来看察访调研参观考带率陪随")
 LEVEL_CHARS = set("省市县区镇乡州旗")
+# a road after a name (某某|大道, 某某|路 but not 路网, 路径 ...): an address
+ROAD = re.compile(r"(?:大道|大街|路(?![网径线演况子面段费程由过上])|街(?![道区头巷坊]))")
+# an address inside an organization's span: a road, or a house number
+ADDRESS = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:大道|大街)|[0-9０-９]+号")
 # a department written right after a national body, closed by a delimiter or a verb of organizing
 NATIONAL_UNIT = re.compile(r"([\u4e00-\u9fff]{1,4}?(?:部|司|局|处|办公室))(?=[、，,。；和与及]|主办|举办|承办|联合|的)")
 # two bodies of one locale written together (县委县政府, 市委市政府, 镇党委政府)
@@ -299,6 +303,12 @@ class ChineseRules:
         out = [c for c in out if c.label not in ("PLACE", "ORG") or not self.autonomous.match(text, c.start)]
         # an honorary title (某某之乡, the home of something) is no township: the place inside it may be
         out = [c for c in out if c.label != "PLACE" or not text[c.start:c.end].endswith(("之乡", "之鄉"))]
+        # a road named after a place (某某大道, 某某路) is an address: neither the road nor the place in it is listed
+        out = [c for c in out if c.label != "PLACE" or not ROAD.match(text, c.end + c.written_extra)
+               and not ROAD.fullmatch(text, c.start + 2, c.end)]
+        for c in out:
+            if c.label == "ORG" and c.kind != "gov":
+                c.start = self._after_address(text, c.start, c.end)
         for c in out:
             c.local = c.label == "PLACE" and text[c.start:c.end].endswith(self.local_ends)
             if c.label == "ORG" and not c.key:
@@ -342,6 +352,15 @@ class ChineseRules:
                 e += 2  # 长三角地区: the region is named with its 地区
             out.append(Cand(s, e, "PLACE", "zh.place.gazetteer", kind=kind, key=place.name, written_extra=extra))
         return out
+
+    @staticmethod
+    def _after_address(text, s: int, e: int) -> int:
+        """Start of a name written after its address (某某大道|某某体验中心, 某某路18号|某某公司)."""
+        best = s
+        for m in ADDRESS.finditer(text, s, e):
+            if e - m.end() >= 4:
+                best = m.end()
+        return best
 
     def _unnamed(self, form: str) -> bool:
         """A generic area word, at most behind a level character (县经开区, 高新区): not a named place."""
@@ -582,6 +601,9 @@ class ChineseRules:
         for a, b in sorted(anchors):
             if b >= len(text) or text[b] in f["not_middle_first"]:
                 continue
+            place = self.gaz.lookup(text[a:b])
+            if place and place.level in ("country", "region"):
+                continue  # features are named after a locality; 中国 + words is a brand or an honorary title
             best = -1
             for h in range(b + 1, min(len(text), b + f["max_middle_chars"] + 1)):
                 if not CJK.match(text[h - 1]) or text[h - 1] in BOUNDARY_CHARS or text[h - 1] in LEVEL_CHARS \
@@ -799,6 +821,7 @@ class ChineseRules:
                 if s > 0 and self._lead_char(text, s - 1, e):
                     s, source = s - 1, "zh.place.lead_char"
             if label == "ORG":
+                s = self._after_address(text, s, e)
                 # 某某县委县政府 names two bodies: the party committee carries the locale, the government none
                 joint = JOINT_BODIES.search(text, s, e)
                 if joint and joint.end() == e and joint.start() > s:
