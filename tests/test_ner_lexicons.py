@@ -146,3 +146,30 @@ def test_a_name_written_after_its_address_starts_after_it(run):
 
 def test_the_country_names_no_natural_feature(run):
     assert not any(p.startswith("中国") and p != "中国" for p in run("安溪县是中国海峡茶都。")["PLACE"])
+
+
+@pytest.mark.parametrize("text, org", [
+    ("市领导对青禾新能源汽车进行调研。", "青禾新能源汽车"),
+    ("他先后来到红旗茶业、天峰茶业以及马坪茶厂。", "天峰茶业"),
+    ("调研组在张家湾锰矿调研。", "张家湾锰矿"),
+])
+def test_company_short_names_and_mines(run, text, org):
+    assert org in run(text)["ORG"]
+
+
+def test_a_short_name_that_starts_inside_a_verb_is_not_guessed(run):
+    got = run("他详细了解青禾新能源汽车的技术能力。")["ORG"]
+    assert not any(o.startswith("解") for o in got)
+
+
+def test_a_division_inside_a_park_head_word_is_no_place(run):
+    got = run("项目落地大甲工业集中区，投产后产值可观。")["PLACE"]
+    assert "中区" not in got
+
+
+@pytest.mark.parametrize("text, place, ok", [
+    ("考察团考察了两家企业及新站综合实验区。", "新站综合实验区", True),
+    ("他察看了鞋材产业园的建设情况。", "鞋材产业园", False),  # a product before the head word names nothing
+])
+def test_a_park_listed_after_other_names_needs_no_known_place(run, text, place, ok):
+    assert (place in run(text)["PLACE"]) is ok

@@ -322,11 +322,15 @@ class ChineseRules:
         level_starts = {s for s, _ in got["LEVEL"]}
         confirming = {s for s, e in got["LEVEL"] if text[s:e] in self.confirming_level}
         out = []
+        # a division's name inside a park's head word (工业集|中区) is no mention of it
+        heads = [(s, e) for s, e in got["PARK"] if e - s > 2]
         for s, e in _longest_first(got["PLACE"]):
             form = text[s:e]
             place = self.gaz.lookup(form)
             if place is None:
                 continue  # a match that is not a gazetteer form never names a place
+            if any(hs < s and e <= he or hs <= s and e < he for hs, he in heads):
+                continue
             confirmed = False
             # 苏州市领导 is 苏州 + 市领导: a level word starting on the name's last character wins.
             if form[-1] in LEVEL_CHARS and e - 1 in level_starts and place and place.short == form[:-1]:
@@ -484,6 +488,8 @@ class ChineseRules:
             while i > 0 and s - i < r["max_brand_chars"] and CJK.match(text[i - 1]) and text[i - 1] not in STOP_CHARS \
                     and (i == s or i not in place_ends):
                 i -= 1
+            if i < s and any(text.startswith(w, i - len(w) + 1) and len(w) > 1 for w in self.name_breaks):
+                continue  # the stretch starts inside a verb (了解|某某): where the name starts is unknown
             brand = text[i:s]
             if not r["min_brand_chars"] <= len(brand) <= r["max_brand_chars"]:
                 continue
@@ -607,7 +613,7 @@ class ChineseRules:
             best = -1
             for h in range(b + 1, min(len(text), b + f["max_middle_chars"] + 1)):
                 if not CJK.match(text[h - 1]) or text[h - 1] in BOUNDARY_CHARS or text[h - 1] in LEVEL_CHARS \
-                        or h - 1 in place_starts:
+                        or h - 1 in place_starts or text.startswith(self.name_breaks, h - 1):
                     break  # a break, a level word or another place ends the stretch (江苏|南京紫金山)
                 if text[h] in self.feature_heads and not text.startswith(self.feature_words, h) \
                         and not text.endswith(self.feature_generic, 0, h + 1):
@@ -651,9 +657,24 @@ class ChineseRules:
             starts = self._anchor_starts(text, left, s, e, anchors, ("PLACE", "ORG"))
             if self._verb_before(text, s, anchors):
                 continue
+            if not starts and self._bare_name(text, left, s):
+                starts = [left]  # a short name before the head word, right after a list delimiter or a visit cue
             if starts and not self._unnamed(text[min(starts):e]):
                 out.append(Cand(min(starts), e, "PLACE", "zh.place.park", kind="park"))
         return out
+
+    def _bare_name(self, text, left: int, s: int) -> bool:
+        """text[left:s] is a short name of its own (新站|综合实验区): 2-4 characters, neither generic nor an industry,
+        listed after other names (no anchor said where it starts)."""
+        name = text[left:s]
+        if not 2 <= len(name) <= 4 or not all(CJK.match(c) for c in name) or QUANTIFIED.match(name):
+            return False
+        if self._generic_inside(name) or self._industry_only(name) or name in self.site_generic \
+                or name[:1] in LEVEL_CHARS or any(w in name for w in self.name_breaks):
+            return False
+        # only as an item of a list of names (某某、某某及|新站综合实验区): after a visit verb the words before a
+        # head word are as often a product or an industry (察看了|鞋材产业园)
+        return text[:left].endswith(("、", "及", "和", "与", "以及"))
 
     def _clause_sites(self, text, found: list[Cand]) -> list[Cand]:
         """在 + name + head word + comma at a clause start (在星河超级品牌中心，): the visited site, when nothing else read it."""
@@ -830,8 +851,19 @@ class ChineseRules:
                     continue
             if label == "DATE" and not re.search(r"[0-9０-９年月日号]", text[s:e]):
                 continue
-            out.append(Cand(s, e, label, source, kind=self._org_kind(text[s:e]) if label == "ORG" else ""))
+            key = self._division_key(text[s:e]) if label == "PLACE" else ""
+            out.append(Cand(s, e, label, source, kind=self._org_kind(text[s:e]) if label == "ORG" else "", key=key))
         return out
+
+    def _division_key(self, form: str) -> str:
+        """The gazetteer name of a division written as `form`, also with a plain level character after its short
+        form (江华县 for 江华瑶族自治县, whose short form is 江华), else ''."""
+        place = self.gaz.lookup(form)
+        if place is None and len(form) >= 3 and form[-1] in LEVEL_CHARS:
+            place = self.gaz.by_short.get(form[:-1])
+            if place is not None and place.level not in ("county", "city", "district", "province"):
+                place = None
+        return place.name if place else ""
 
     def _split_joined(self, text, backend: list[RawEntity]) -> list[RawEntity]:
         """A back-end organization that joins two names (某某有限公司和某某有限公司) is read as the two."""
