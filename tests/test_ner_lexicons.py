@@ -173,3 +173,23 @@ def test_a_division_inside_a_park_head_word_is_no_place(run):
 ])
 def test_a_park_listed_after_other_names_needs_no_known_place(run, text, place, ok):
     assert (place in run(text)["PLACE"]) is ok
+
+
+def test_a_facility_named_after_its_owner_or_zone_starts_after_them(run):
+    got = run("随后来到青港集团宝源集装箱码头调研。")
+    assert "宝源集装箱码头" in got["PLACE"] and not any(p.startswith("青港") for p in got["PLACE"])
+    got = run("项目落户青田经济开发区绿谷产业园。")["PLACE"]
+    assert {"青田经济开发区", "绿谷产业园"} <= set(got)
+    # a branch of an association named after a wharf is the association's, not a place
+    got = run("中国港口协会散货码头分会成立大会召开。")
+    assert "中国港口协会散货码头分会" in got["ORG"] and not got["PLACE"]
+
+
+@pytest.mark.parametrize("text", ["青州论坛讯 （通讯员 李明）今年以来，全镇经济稳步增长。", "新华网云南频道记者到场采访。"])
+def test_a_place_in_a_news_outlets_name_is_no_place(run, text):
+    assert not run(text)["PLACE"]
+
+
+def test_a_time_word_opens_no_name(run):
+    got = run("他表示，明年青港集团的新码头将投产。")["ORG"]
+    assert not any(o.startswith("明年") for o in got)

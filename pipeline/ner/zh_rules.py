@@ -26,6 +26,11 @@ STOP_CHARS = set("在到赴和与及、，,。；;：:是的了等向对从为�
 LEVEL_CHARS = set("省市县区镇乡州旗")
 # a road after a name (某某|大道, 某某|路 but not 路网, 路径 ...): an address
 ROAD = re.compile(r"(?:大道|大街|路(?![网径线演况子面段费程由过上])|街(?![道区头巷坊]))")
+# time words that open a clause and that a back-end may read into the name after them
+TIME_WORD = re.compile(r"今年|明年|去年|前年|近日|日前|目前|当前|近年来|近年|今后|此前|随后|同时|届时")
+# what follows a place in a news outlet's name used as a dateline or source (某某日报讯, 某某网), or a channel
+MEDIA_TAIL = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:网|日报|晚报|都市报|论坛|电视台|广播电视台|融媒体中心)(?:讯|[^\u4e00-\u9fff]|$)"
+                        r"|频道|分社|记者站")
 # an address inside an organization's span: a road, or a house number
 ADDRESS = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:大道|大街)|[0-9０-９]+号")
 # a department written right after a national body, closed by a delimiter or a verb of organizing
@@ -103,6 +108,7 @@ class ChineseRules:
         # forms of a registered company (企业名称登记管理规定: 有限公司, 股份有限公司, 集团, 厂): a town before them is no part
         self.company_forms = ("公司", "集团", "厂")
         self.bracket_forms = ("集团", "控股", "中国", "国际", "股份")
+        self.association_forms = ("协会", "学会", "商会", "联合会", "促进会", "研究会", "联谊会")
         self.weak = tuple(sorted(set(rules["zh.org.suffix"]["weak"]) | set(self.industry_words), key=len, reverse=True))
         self.nlp = spacy.blank("zh")
         self.matcher = PhraseMatcher(self.nlp.vocab)
@@ -150,6 +156,8 @@ class ChineseRules:
         self.country_prefix = tuple(g["country_prefix"])
         p = rules["zh.place.park"]
         self.place_suffixes = tuple(sorted(p["place_suffixes"], key=len, reverse=True))
+        # zones that hold parks of their own (某某经济开发区|某某产业园)
+        self.park_heads = tuple(h for h in p["suffixes"] if h.endswith(("开发区", "高新区", "经开区", "新区")))
         f = rules["zh.filter.org"]
         self.f_org = f
         self.unit_suffixes = tuple(f["unit_suffixes"])
@@ -303,6 +311,9 @@ class ChineseRules:
         out = [c for c in out if c.label not in ("PLACE", "ORG") or not self.autonomous.match(text, c.start)]
         # an honorary title (某某之乡, the home of something) is no township: the place inside it may be
         out = [c for c in out if c.label != "PLACE" or not text[c.start:c.end].endswith(("之乡", "之鄉"))]
+        # a place naming a news outlet, its channel or bureau (某某网讯, 某某日报讯, 某某论坛讯, 新华网某某频道) is part
+        # of the outlet's name, in a dateline or a source line
+        out = [c for c in out if c.label != "PLACE" or not MEDIA_TAIL.match(text, c.end + c.written_extra)]
         # a road named after a place (某某大道, 某某路) is an address: neither the road nor the place in it is listed
         out = [c for c in out if c.label != "PLACE" or not ROAD.match(text, c.end + c.written_extra)
                and not ROAD.fullmatch(text, c.start + 2, c.end)]
@@ -452,7 +463,7 @@ class ChineseRules:
                         continue
                 else:
                     # the anchor may run into the suffix (松山湖 + 材料实验室, 晋江国际鞋纺城 read whole as a place)
-                    starts = [a for a, b, _ in anchors if left <= a < s and b <= e]
+                    starts = [a for a, b, lab in anchors if left <= a < s and b <= e and lab != "DATE"]
                     if paren < s:
                         # 某某科技(江苏)有限公司: the registered name runs up to the bracket, so the words before it
                         # start the name even when no back-end or gazetteer entity does (the locale inside is no start)
@@ -657,8 +668,17 @@ class ChineseRules:
             starts = self._anchor_starts(text, left, s, e, anchors, ("PLACE", "ORG"))
             if self._verb_before(text, s, anchors):
                 continue
+            # a facility or park named after its owner or its zone (某某集团|某某码头, 某某开发区|某某产业园): the
+            # owner is an organization and the zone a park of its own; the name starts after them
+            owner = max((k + len(w) for w in self.site_strong + self.park_heads for k in range(left, s - len(w) - 1)
+                         if text.startswith(w, k)), default=-1)
+            if owner > left:
+                if any(text.startswith(w, k) for w in self.association_forms for k in range(left, owner)):
+                    continue  # a branch of an association (某某协会|某某码头分会) is no park
+                left = owner
+                starts = [a for a in starts if a >= owner] or ([owner] if s - owner >= 2 else [])
             if not starts and self._bare_name(text, left, s):
-                starts = [left]  # a short name before the head word, right after a list delimiter or a visit cue
+                starts = [left]  # a short name before the head word, listed after other names
             if starts and not self._unnamed(text[min(starts):e]):
                 out.append(Cand(min(starts), e, "PLACE", "zh.place.park", kind="park"))
         return out
@@ -841,6 +861,10 @@ class ChineseRules:
                 s, e = fixed
                 if s > 0 and self._lead_char(text, s - 1, e):
                     s, source = s - 1, "zh.place.lead_char"
+            if label in ("ORG", "PLACE"):
+                t = TIME_WORD.match(text, s)  # a time word read into a name (明年|某某集团) is no part of it
+                if t and e - t.end() >= 2:
+                    s = t.end()
             if label == "ORG":
                 s = self._after_address(text, s, e)
                 # 某某县委县政府 names two bodies: the party committee carries the locale, the government none
