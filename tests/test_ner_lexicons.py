@@ -193,3 +193,37 @@ def test_a_place_in_a_news_outlets_name_is_no_place(run, text):
 def test_a_time_word_opens_no_name(run):
     got = run("他表示，明年青港集团的新码头将投产。")["ORG"]
     assert not any(o.startswith("明年") for o in got)
+
+
+def test_a_quoted_name_with_an_organization_form_is_an_organization(run):
+    got = run("会上成立“城市更新产业联盟”和“数字文旅发展促进会”。")["ORG"]
+    assert {"城市更新产业联盟", "数字文旅发展促进会"} <= set(got)
+    assert not run("要做好“企业服务”工作。")["ORG"]
+
+
+@pytest.mark.parametrize("text, org", [
+    ("他还来到国家稀有金属资源综合利用工程技术研究中心等地。", "国家稀有金属资源综合利用工程技术研究中心"),
+    ("深入城轨事业部、高速列车牵引全国重点实验室、机车事业部等地。", "高速列车牵引全国重点实验室"),
+])
+def test_national_research_bases_and_listed_names(run, text, org):
+    assert org in run(text)["ORG"]
+
+
+def test_a_mineral_before_resource_words_is_no_mine(run):
+    assert not run("全县锰矿资源丰富，铁矿石产量稳定。")["ORG"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("来源：青州日报", False),
+    ("（青州新闻网通讯员 周明）", False),
+    # the dateline's own place (青州讯) is where the story was filed; the outlet before it is metadata
+    ("青州新闻网4月17日青州讯 4月16日，市长到企业调研。", True),
+])
+def test_the_outlet_a_story_comes_from_is_metadata(run, text, place):
+    got = run(text)
+    assert not got["ORG"]
+    assert bool(got["PLACE"]) is place
+
+
+def test_an_outlet_at_the_event_is_an_organization(run):
+    assert "青州日报" in run("青州日报、青州电视台等媒体参加发布会。")["ORG"]

@@ -26,10 +26,14 @@ STOP_CHARS = set("在到赴和与及、，,。；;：:是的了等向对从为�
 LEVEL_CHARS = set("省市县区镇乡州旗")
 # a road after a name (某某|大道, 某某|路 but not 路网, 路径 ...): an address
 ROAD = re.compile(r"(?:大道|大街|路(?![网径线演况子面段费程由过上])|街(?![道区头巷坊]))")
+# a source label right before an outlet, and a dateline or a correspondent right after one
+SOURCE_BEFORE = re.compile(r"(?:来源|稿源|出处|转自|来自)\s*[:：]\s*$")
+DATELINE_AFTER = re.compile(r"[(（]?\s*(?:[0-9０-９]{1,2}月[0-9０-９]{1,2}日)?\s*(?:[\u4e00-\u9fff]{0,4}讯|[\u4e00-\u9fff]{0,8}通讯员)")
 # time words that open a clause and that a back-end may read into the name after them
 TIME_WORD = re.compile(r"今年|明年|去年|前年|近日|日前|目前|当前|近年来|近年|今后|此前|随后|同时|届时")
 # what follows a place in a news outlet's name used as a dateline or source (某某日报讯, 某某网), or a channel
-MEDIA_TAIL = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:网|日报|晚报|都市报|论坛|电视台|广播电视台|融媒体中心)(?:讯|[^\u4e00-\u9fff]|$)"
+MEDIA_TAIL = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:网|日报|晚报|都市报|论坛|电视台|广播电视台|融媒体中心)"
+                        r"(?:讯|[^\u4e00-\u9fff]|$|[\u4e00-\u9fff]{0,8}通讯员)"
                         r"|频道|分社|记者站")
 # an address inside an organization's span: a road, or a house number
 ADDRESS = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:大道|大街)|[0-9０-９]+号")
@@ -314,6 +318,10 @@ class ChineseRules:
         # a place naming a news outlet, its channel or bureau (某某网讯, 某某日报讯, 某某论坛讯, 新华网某某频道) is part
         # of the outlet's name, in a dateline or a source line
         out = [c for c in out if c.label != "PLACE" or not MEDIA_TAIL.match(text, c.end + c.written_extra)]
+        # the outlet a story comes from (来源：某某网, 某某网4月1日讯, 某某网某某通讯员) is the page's metadata, not an
+        # organization of the article; outlets present at the event stay
+        out = [c for c in out if c.label != "ORG" or c.kind == "gov" or not (
+            SOURCE_BEFORE.search(text, max(0, c.start - 8), c.start) or DATELINE_AFTER.match(text, c.end))]
         # a road named after a place (某某大道, 某某路) is an address: neither the road nor the place in it is listed
         out = [c for c in out if c.label != "PLACE" or not ROAD.match(text, c.end + c.written_extra)
                and not ROAD.fullmatch(text, c.start + 2, c.end)]
@@ -451,6 +459,8 @@ class ChineseRules:
             for s, e in _longest_first(got[key]):
                 if any(text.startswith(w, s) for w in r["zh.org.suffix"]["not_suffix_words"]):
                     continue
+                if text[s:e].endswith("矿") and (text.startswith(("资源", "产品"), e) or text[e:e + 1] in tuple("石产业区山床藏")):
+                    continue  # 锰矿|资源, 铁矿|石: the mineral, not a mine
                 paren = self._skip_locale_paren(text, s) if key == "STRONG" else s
                 left = self._name_start(text, paren, limit)
                 if key == "WEAK":
@@ -464,6 +474,8 @@ class ChineseRules:
                 else:
                     # the anchor may run into the suffix (松山湖 + 材料实验室, 晋江国际鞋纺城 read whole as a place)
                     starts = [a for a, b, lab in anchors if left <= a < s and b <= e and lab != "DATE"]
+                    if not starts and key in ("STRONG", "VENUE"):
+                        starts = self._unanchored_start(text, left, s)
                     if paren < s:
                         # 某某科技(江苏)有限公司: the registered name runs up to the bracket, so the words before it
                         # start the name even when no back-end or gazetteer entity does (the locale inside is no start)
@@ -683,6 +695,21 @@ class ChineseRules:
                 out.append(Cand(min(starts), e, "PLACE", "zh.place.park", kind="park"))
         return out
 
+    def _unanchored_start(self, text, left: int, s: int) -> list[int]:
+        """Where a name before an organization suffix starts when no entity anchors it: at 国家 for a national
+        centre or laboratory (国家某某工程技术研究中心, whose names run long), or at a list item's start (、某某
+        全国重点实验室、)."""
+        k = text.rfind("国家", max(0, s - 24), s)
+        if k >= 0 and (k == 0 or not NAME_CHAR.match(text[k - 1]) or text[k - 1] in STOP_CHARS) \
+                and all(NAME_CHAR.match(c) for c in text[k:s]) and not any(w in text[k:s] for w in self.name_breaks):
+            return [k]
+        name = text[left:s]
+        if text[:left].endswith(("、", "及", "以及")) and 2 <= len(name) <= 10 and all(CJK.match(c) for c in name) \
+                and text[s:].startswith(tuple(self.site_strong)) and not self._generic_words(name) \
+                and not self._industry_only(name) and name[:1] not in LEVEL_CHARS:
+            return [left]
+        return []
+
     def _bare_name(self, text, left: int, s: int) -> bool:
         """text[left:s] is a short name of its own (新站|综合实验区): 2-4 characters, neither generic nor an industry,
         listed after other names (no anchor said where it starts)."""
@@ -830,8 +857,17 @@ class ChineseRules:
             if not close:
                 continue
             end = m.end() + close.start()
-            if end > m.end() and self.platform_cue.match(text, end) and all(NAME_CHAR.match(c) for c in text[m.end():end]):
+            name = text[m.end():end]
+            if not name or not all(NAME_CHAR.match(c) for c in name):
+                continue
+            if self.platform_cue.match(text, end):
                 out.append(Cand(m.end(), end, "ORG", "zh.org.quoted_platform", kind="platform"))
+            elif len(name) >= 4 and name.endswith(self.site_strong) and not self._generic_words(name) \
+                    and not self._industry_only(name[:-2]) and name not in self.metaphors \
+                    and not text[:m.start()].rstrip().endswith(("的", "是", "成了", "成为", "变成", "当好", "做好")):
+                # a quoted name that ends in an organization's form (成立“某某产业联盟”) is that organization, unless
+                # a copula or a possessive makes it a figure of speech (成了村民的“绿色银行”)
+                out.append(Cand(m.end(), end, "ORG", "zh.org.quoted_platform", kind="company"))
         return out
 
     def _backend(self, text, backend, titles, level_starts) -> list[Cand]:
