@@ -69,7 +69,7 @@ class EnglishRules:
         # both apostrophes (People's / People’s): pages write either
         lexicons = {k: sorted(set(words) | {w.replace("'", "’") for w in words}) for k, words in lexicons.items()}
         ruler.add_patterns([{"label": k, "pattern": w} for k, words in lexicons.items() for w in words])
-        self._init_case(lexicons, set(g["lower_ambiguous"]))
+        self._init_case(lexicons, set(g["lower_ambiguous"]), self.r["en.org.gov_body"]["party_prefixes"])
         self.level_after = set(g["level_words_after"])
         self.body_adjectives = set(self.r["en.org.gov_body"]["adjectives"])
         self.legal_forms = set(self.r["en.org.named"]["legal_forms"])
@@ -98,7 +98,7 @@ class EnglishRules:
         # the legal-form tail of a registered name: qualifiers, then forms joined by commas (Co., Ltd.)
         self.company_tail = re.compile(rf"(?:{qual}[ \t]*)*{form}(?:[ \t]*,?[ \t]*{form})*")
 
-    def _init_case(self, lexicons: dict[str, list[str]], ambiguous: set[str]) -> None:
+    def _init_case(self, lexicons: dict[str, list[str]], ambiguous: set[str], prefixes: list[str]) -> None:
         """Lexicon phrases matched without case, for the cased view of lower-cased or capitalized text."""
         from spacy.lang.en.stop_words import STOP_WORDS
         from spacy.matcher import PhraseMatcher
@@ -106,8 +106,13 @@ class EnglishRules:
         self.stop_words = set(STOP_WORDS)
         self.case_forms: dict[str, str] = {}
         self.case_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        for label in ("GAZ", "COUNTRY", "LEVEL", "BODY", "SUB", "NATIONAL", "ROLE", "STANDALONE", "PARK"):
-            words = [w for w in lexicons[label] if w not in ambiguous and w.lower() not in self.stop_words]
+        self.name_words = {w.lower() for w in self.r["en.org.named"]["lower_name_words"]}
+        # the last word of a title before a name (vice governor ma lin): a one-syllable given name is a name there
+        self.title_words = {w.split()[-1].lower() for w in self.r["en.title"]["roles"] + self.r["en.title"]["standalone"]}
+        for label, words in (*lexicons.items(), ("PREFIX", prefixes)):
+            if label in ("HEAD",):
+                continue
+            words = [w for w in words if w not in ambiguous and w.lower() not in self.stop_words]
             for w in words:
                 self.case_forms.setdefault(w.lower(), w)
             self.case_matcher.add(label, [self.nlp.make_doc(w.lower()) for w in words])
@@ -175,7 +180,8 @@ class EnglishRules:
             sur, given = doc[i].lower_, doc[i + 1].lower_
             if sur.capitalize() in self.surnames and sur not in self.stop_words and given.isalpha() \
                     and given not in self.stop_words and self.is_pinyin(given, 2) \
-                    and (not self.is_pinyin(given, 1) or (i + 2 < len(doc) and doc[i + 2].text in ",:")):
+                    and (not self.is_pinyin(given, 1) or (i + 2 < len(doc) and doc[i + 2].text in ",:")
+                         or (i > 0 and doc[i - 1].lower_ in self.title_words)):
                 for tok in (doc[i], doc[i + 1]):
                     chars[tok.idx] = chars[tok.idx].upper()
         for start, end in self._company_spans(base, lower=True):
@@ -203,7 +209,7 @@ class EnglishRules:
                 if lower:
                     ok = WORD.fullmatch(bare) and bare.lower() not in self.stop_words \
                         and bare.lower() not in {x.lower() for x in self.stop} \
-                        and not (len(bare) > 4 and bare.endswith(("ed", "ing")))
+                        and (not (len(bare) > 4 and bare.lower().endswith(("ed", "ing"))) or bare.lower() in self.name_words)
                 else:
                     ok = (bare[:1].isupper() or bare[:1].isdigit()) and bare not in self.stop \
                         and bare.lower() not in ("the", "a", "an")
@@ -264,7 +270,12 @@ class EnglishRules:
                         last = k
                     k += 1
                 if last is not None:
-                    bodies.append((start, self._chain(last + 1, by_start), "ORG", "en.org.gov_body"))
+                    end = last + 1
+                    if end < k and doc[end].lower_ == "of":  # Provincial Department of Commerce
+                        end = k
+                        while doc[end - 1].lower_ in ("and", "of"):
+                            end -= 1
+                    bodies.append((start, self._chain(end, by_start), "ORG", "en.org.gov_body"))
         # a body of a locale (Party Committee of Guangxi, People's Government of Changchun City)
         for s, e in lex.get("BODY", []) + lex.get("SUB", []):
             j = e + (e < len(doc) and doc[e].lower_ == "of")
