@@ -209,7 +209,8 @@ class EnglishRules:
                 if lower:
                     ok = WORD.fullmatch(bare) and bare.lower() not in self.stop_words \
                         and bare.lower() not in {x.lower() for x in self.stop} \
-                        and (not (len(bare) > 4 and bare.lower().endswith(("ed", "ing"))) or bare.lower() in self.name_words)
+                        and (not (len(bare) > 4 and bare.lower().endswith(("ed", "ing")))
+                             or bare.lower() in self.name_words or self.is_pinyin(bare, 4))
                 else:
                     ok = (bare[:1].isupper() or bare[:1].isdigit()) and bare not in self.stop \
                         and bare.lower() not in ("the", "a", "an")
@@ -352,7 +353,8 @@ class EnglishRules:
                 # the legal form after a comma belongs to the name (Trina Solar Co., Ltd.)
                 if legal:
                     e += 2
-                    if e < len(doc) and doc[e].text == "." and doc[e].idx == doc[e - 1].idx + len(doc[e - 1].text):
+                    if e < len(doc) and doc[e].text == "." and doc[e].idx == doc[e - 1].idx + len(doc[e - 1].text) \
+                            and not doc[e - 1].text.endswith("."):
                         e += 1
                 out.append((i, e, "ORG", "en.org.named"))
         return out
