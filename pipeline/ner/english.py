@@ -86,6 +86,7 @@ class EnglishRules:
         self.place_by_lower = {k.lower(): v for k, v in gazetteer.by_english.items()}
         self.gov_heads = set(self.r["en.org.gov_body"]["heads"])
         self.gov_max = self.r["en.org.gov_body"]["max_words"]
+        self.of_heads = set(self.r["en.org.named"]["of_heads"])
         named = self.r["en.org.named"]
 
         def alt(forms: list[str]) -> str:
@@ -292,7 +293,7 @@ class EnglishRules:
             member = s >= 3 and [t.lower_ for t in doc[s - 3:s]] in (["member", "of", "the"], ["members", "of", "the"])
             if j > e and j in body_at and not member:  # member of the Standing Committee of ...: a role, the body is the committee
                 bodies.append((s, body_at[j], "ORG", "en.org.gov_body"))
-        out += bodies
+        out += bodies + self._bodies_of_locale(doc, lex, by_start, locale_end)
         out += [(s, self._chain(e, by_start), "ORG", "en.org.national") for s, e in lex.get("NATIONAL", [])]
         out += self._titles(doc, lex, by_start, lambda i: body_start(locale_end(i)))
         out += self._named_orgs(doc, lex)
@@ -345,6 +346,11 @@ class EnglishRules:
             i = s
             while i > 0 and s - i < limit and NAME_TOKEN.match(doc[i - 1].text) and doc[i - 1].text not in self.stop:
                 i -= 1
+            # an institution named after its head word (Bank of China, Chinese Academy of Sciences)
+            of_end = self._of_name_end(doc, e) if doc[s:e].text in self.of_heads else e
+            if of_end > e and not (i < s and all(doc[k].text in self.heads for k in range(i, s))):
+                out.append((i, of_end, "ORG", "en.org.named"))
+                continue
             if i < s and not all(doc[k].text in self.heads for k in range(i, s)):
                 legal = e + 1 < len(doc) and doc[e].text == "," \
                     and doc[e + 1].text.rstrip(".").lower() in {f.lower() for f in self.legal_forms}
@@ -357,6 +363,39 @@ class EnglishRules:
                             and not doc[e - 1].text.endswith("."):
                         e += 1
                 out.append((i, e, "ORG", "en.org.named"))
+        return out
+
+    def _of_name_end(self, doc, e: int) -> int:
+        """End of 'of' + capitalized words (and 'and' or 'of' between them) after token e, or e."""
+        if not (e + 1 < len(doc) and doc[e].lower_ == "of" and NAME_TOKEN.match(doc[e + 1].text)
+                and doc[e + 1].text not in self.stop):
+            return e
+        k = e + 1
+        while k < len(doc) and k - e <= self.gov_max and (
+                (NAME_TOKEN.match(doc[k].text) and doc[k].text not in self.stop) or doc[k].lower_ in ("and", "of")):
+            k += 1
+        while doc[k - 1].lower_ in ("and", "of"):
+            k -= 1
+        return k
+
+    def _bodies_of_locale(self, doc, lex, by_start, locale_end) -> list:
+        """A capitalized body name with a government head word, then 'of (the)' + a locale (Department of
+        Commerce of Jiangsu Province): one body."""
+        out = []
+        for j, _ in lex.get("GAZ", []):
+            o = j - 1 - (j >= 2 and doc[j - 1].lower_ == "the")
+            if o < 1 or doc[o].lower_ != "of":
+                continue
+            i, has_head = o, False
+            while i > 0 and o - i < self.gov_max and (
+                    (NAME_TOKEN.match(doc[i - 1].text) and doc[i - 1].text not in self.stop)
+                    or doc[i - 1].lower_ in ("and", "of") or doc[i - 1].text in ("'s", "’s")):
+                i -= 1
+                has_head |= doc[i].text in self.gov_heads
+            while i < o and doc[i].lower_ in ("and", "of"):
+                i += 1
+            if has_head and i < o and NAME_TOKEN.match(doc[i].text):
+                out.append((i, locale_end(j), "ORG", "en.org.gov_body"))
         return out
 
     def _parks(self, doc, lex, locale_end) -> list:
@@ -451,10 +490,10 @@ class EnglishRules:
                 run = re.search(r"(?:[A-Z][\w&'’.-]*\s+){0,%d}[A-Z][\w&'’.-]*\s*$" % (limit - 1), item)
                 end = text.rfind(item, line_start, pos + 1) + len(item.rstrip())
                 pos = end - len(item.rstrip())
+                if run and run.start() > 0 and n == 0:
+                    continue  # the item before the cue is longer than an item may be: leave it to other rules
                 if not run or run.group().split()[0] in self.stop:
                     break
-                if run.start() > 0 and n == 0:
-                    continue  # the item before the cue is longer than an item may be: leave it to other rules
                 found.append((end - len(run.group().rstrip()), end))
                 if run.start() > 0:
                     break  # words before the run: the list begins here (visited A, B ...)
