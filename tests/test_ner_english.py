@@ -197,3 +197,32 @@ def test_lower_cased_page_through_the_stage(stages):
     assert "tan hongwei" in entities(doc, "PERSON")
     assert len(entities(doc, "PERSON")["tan hongwei"].mentions) == 2
     assert "jiaxing" in entities(doc, "PLACE")["jiaxing city"].aliases
+
+
+# -- institutions and bodies written with 'of'; level words as news agencies write them -----------
+
+def test_institution_continued_with_of(en):
+    found = spans(en, "Teams from the Bank of Nanjing and the Chinese Academy of Agricultural Sciences met.", "ORG")
+    assert {"Bank of Nanjing", "Chinese Academy of Agricultural Sciences"} <= found
+    assert not spans(en, "The bank of the river was repaired.", "ORG")
+
+
+def test_body_before_of_and_a_locale(en):
+    text = "The Bureau of Natural Resources of Huaihua City issued a notice."
+    assert "Bureau of Natural Resources of Huaihua City" in spans(en, text, "ORG")
+    # a title before 'of' + a place is no body
+    assert not spans(en, "Deng Lin, Vice Governor of Gansu Province, spoke.", "ORG")
+
+
+def test_level_words_in_lower_case_and_of_several_words(en):
+    text = "Su Ming, Party chief of Qinghai province, visited Nanshan district and the Guangxi Zhuang Autonomous Region."
+    assert {"Qinghai province", "Nanshan district", "Guangxi Zhuang Autonomous Region"} <= spans(en, text, "PLACE")
+    # a place then its leaders: the level word goes with the leaders
+    assert "Wuhu city" not in spans(en, "Wuhu city leaders attended.", "PLACE")
+    found = spans(en, "Ningxia Hui Autonomous Region Party Secretary Lu Hong spoke.", "PLACE")
+    assert "Ningxia Hui Autonomous Region" in found
+
+
+def test_development_area(en):
+    text = "He toured the Tianjin Economic-Technological Development Area on Monday."
+    assert "Tianjin Economic-Technological Development Area" in spans(en, text, "PLACE")

@@ -242,8 +242,10 @@ class EnglishRules:
             if i not in by_start["GAZ"]:
                 return i
             j = by_start["GAZ"][i]
-            if j in by_start["LEVEL"] and not (by_start["LEVEL"][j] < len(doc)
-                                                and doc[by_start["LEVEL"][j]].text in self.level_after):
+            # Suzhou City leaders is Suzhou + city leaders; a level of several words (Uygur Autonomous
+            # Region) always belongs to the place
+            if j in by_start["LEVEL"] and (by_start["LEVEL"][j] - j > 1 or not (
+                    by_start["LEVEL"][j] < len(doc) and doc[by_start["LEVEL"][j]].text in self.level_after)):
                 j = by_start["LEVEL"][j]
             return j
 
