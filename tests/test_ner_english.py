@@ -226,3 +226,19 @@ def test_level_words_in_lower_case_and_of_several_words(en):
 def test_development_area(en):
     text = "He toured the Tianjin Economic-Technological Development Area on Monday."
     assert "Tianjin Economic-Technological Development Area" in spans(en, text, "PLACE")
+
+
+def test_and_inside_an_industry_phrase_of_a_company(en):
+    found = spans(en, "Workers of Hunan Lianzhong Science and Technology Co., Ltd. and Kaiyuan Group came.", "ORG")
+    assert "Hunan Lianzhong Science and Technology Co., Ltd." in found
+    # two companies joined by 'and' stay two
+    found = spans(en, "Managers of Hengtai Cables and Qiaoxin Foods Co., Ltd. signed.", "ORG")
+    assert "Hengtai Cables and Qiaoxin Foods Co., Ltd." not in found and "Qiaoxin Foods Co., Ltd." in found
+
+
+def test_sub_unit_of_a_national_body_and_two_institutions(en):
+    assert "General Office of the State Council" in spans(en, "The General Office of the State Council issued it.", "ORG")
+    found = spans(en, "Xiamen University and Fuzhou University signed.", "ORG")
+    assert {"Xiamen University", "Fuzhou University"} <= found
+    found = spans(en, "The Institute of Physics and Nankai University signed.", "ORG")
+    assert "Institute of Physics and Nankai University" not in found

@@ -87,6 +87,7 @@ class EnglishRules:
         self.gov_heads = set(self.r["en.org.gov_body"]["heads"])
         self.gov_max = self.r["en.org.gov_body"]["max_words"]
         self.of_heads = set(self.r["en.org.named"]["of_heads"])
+        self.and_phrases = {p.lower() for p in self.r["en.org.named"]["and_phrases"]}
         named = self.r["en.org.named"]
 
         def alt(forms: list[str]) -> str:
@@ -200,13 +201,19 @@ class EnglishRules:
                 continue
             if lower and m.group().lower().rstrip(".") in ("company", "corporation", "incorporated", "group"):
                 continue  # the company, a big corporation: no registered name in lower case
-            start, pos, n = None, m.start(), 0
+            start, pos, n, after = None, m.start(), 0, ""
             while n < limit:
                 w = re.search(r"(\([A-Za-z][\w ]{0,30}\)|[\w'’&.-]+)[ \t]*$", text[max(0, pos - 60):pos])
                 if not w:
                     break
                 word = w.group(1)
                 bare = word.strip("()")
+                if bare.lower() == "and" and after:  # Science and Technology: 'and' inside a name's phrase
+                    before = re.search(r"([\w-]+)[ \t]+$", text[max(0, pos - len(w.group()) - 40):pos - len(w.group())])
+                    if before and f"{before.group(1)} and {after}".lower() in self.and_phrases:
+                        pos -= len(w.group())
+                        continue
+                    break
                 if lower:
                     ok = WORD.fullmatch(bare) and bare.lower() not in self.stop_words \
                         and bare.lower() not in {x.lower() for x in self.stop} \
@@ -218,7 +225,7 @@ class EnglishRules:
                 if not ok:
                     break
                 pos -= len(w.group())
-                start, n = pos, n + 1
+                start, n, after = pos, n + 1, bare
             if start is not None:
                 out.append((start, m.end()))
         return out
@@ -289,12 +296,15 @@ class EnglishRules:
                 bodies.append((s, locale_end(j), "ORG", "en.org.gov_body"))
         # a sub-unit of a body written before it (Information Office of the Shenzhen Municipal Government)
         body_at = {s: e for s, e, _, _ in bodies}
+        national_at = {s: max(e for s2, e in lex.get("NATIONAL", []) if s2 == s) for s, _ in lex.get("NATIONAL", [])}
         for s, e in lex.get("SUB", []):
             j = e + (e < len(doc) and doc[e].lower_ == "of")
             j += j > e and j < len(doc) and doc[j].lower_ == "the"
             member = s >= 3 and [t.lower_ for t in doc[s - 3:s]] in (["member", "of", "the"], ["members", "of", "the"])
             if j > e and j in body_at and not member:  # member of the Standing Committee of ...: a role, the body is the committee
                 bodies.append((s, body_at[j], "ORG", "en.org.gov_body"))
+            elif j > e and j in national_at and not member:  # Information Office of the State Council
+                bodies.append((s, national_at[j], "ORG", "en.org.national"))
         out += bodies + self._bodies_of_locale(doc, lex, by_start, locale_end)
         out += [(s, self._chain(e, by_start), "ORG", "en.org.national") for s, e in lex.get("NATIONAL", [])]
         out += self._titles(doc, lex, by_start, lambda i: body_start(locale_end(i)))
@@ -375,6 +385,8 @@ class EnglishRules:
         k = e + 1
         while k < len(doc) and k - e <= self.gov_max and (
                 (NAME_TOKEN.match(doc[k].text) and doc[k].text not in self.stop) or doc[k].lower_ in ("and", "of")):
+            if doc[k].lower_ == "and" and any(t.text in self.of_heads for t in doc[k + 1:k + 1 + self.gov_max]):
+                break  # School of Economics and Management and Jiaotong University: two institutions
             k += 1
         while doc[k - 1].lower_ in ("and", "of"):
             k -= 1
