@@ -242,3 +242,9 @@ def test_sub_unit_of_a_national_body_and_two_institutions(en):
     assert {"Xiamen University", "Fuzhou University"} <= found
     found = spans(en, "The Institute of Physics and Nankai University signed.", "ORG")
     assert "Institute of Physics and Nankai University" not in found
+
+
+def test_headline_in_capitals_does_not_name_the_entity(stages):
+    doc = run(stages, "MAYOR VISITS LUOYANG CITY FIRMS\nOn May 3, the mayor visited Luoyang City and met workers.\n")
+    places = entities(doc, "PLACE")
+    assert "Luoyang City" in places and "LUOYANG CITY" in [m.text for m in places["Luoyang City"].mentions]

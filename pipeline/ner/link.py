@@ -143,7 +143,9 @@ def _entity(label: str, ms: list[Cand], text: str, norm_text: str) -> Entity:
 
     # the fullest written form; the first mention of it gives the offsets. An English place is named
     # with its level word too (Changshu City, alias Changshu), as ANNOTATION.md asks of every place.
-    main = max(named, key=lambda m: (_written_end(m) - m.start, -m.start))
+    # At equal length an English form as written in a sentence beats one from a headline in capitals.
+    main = max(named, key=lambda m: (_written_end(m) - m.start, not (m.source.startswith("en.")
+                                                                     and text[m.start:m.end].isupper()), -m.start))
     first = min((m for m in named if text[m.start:_written_end(m)] == text[main.start:_written_end(main)]),
                 key=lambda m: m.start)
     first_end = _written_end(first)
