@@ -390,7 +390,7 @@ CASES: list[dict] = [
         persons={"Wang Haoran", "Li Ming", "Zhou Xin"},
         orgs={"Zhejiang Provincial Party Committee", "Tianneng Group", "Chaowei Power Holdings Limited",
               "Huzhou Municipal Party Committee"},
-        places={"Zhejiang", "Huzhou"},
+        places={"Zhejiang", "Huzhou City"},  # the fullest written form (ANNOTATION.md); Huzhou is its alias
         participants={"Li Ming", "Zhou Xin"},
         visited={"Tianneng Group", "Chaowei Power Holdings Limited"},
     ),
@@ -557,7 +557,7 @@ CASES: list[dict] = [
         main=("Xu Kun", None, None),
         persons={"Xu Kun", "Ma Lin"},
         orgs={"Jiangsu Provincial Party Committee"},
-        places={"Jiangsu", "Yangzhou"},
+        places={"Jiangsu Province", "Yangzhou"},  # the fullest written form; Jiangsu is its alias
         participants={"Ma Lin"}, visited=set(),
     ),
     dict(
