@@ -107,6 +107,7 @@ class Repairer:
         # One run's candidate ends share their beam prefixes (`gbk_shift`'s memo); tests switch this off
         # and use `_extend_plain` to compare with the search written out directly.
         self.share_beams = True
+        self._rare_seen: dict[str, bool] = {}
 
     # ---- scoring helpers -------------------------------------------------------------------------
     def _extend(self, hyps, pieces):
@@ -300,6 +301,13 @@ class Repairer:
 
     # ---- finding runs -----------------------------------------------------------------------------
     def _rare(self, ch: str) -> bool:
+        """Whether `ch` counts as rare (evidence of damage); a fixed property of the character, kept per character."""
+        hit = self._rare_seen.get(ch)
+        if hit is None:
+            hit = self._rare_seen[ch] = self._rare_char(ch)
+        return hit
+
+    def _rare_char(self, ch: str) -> bool:
         return ord(ch) > 0x7F and not ch.isspace() and not is_punct(ch) and self.m.lo(ch) < self.p["rare_below"]
 
     def evidence(self, span: str) -> bool:
