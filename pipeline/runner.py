@@ -372,6 +372,7 @@ class Runner:
         self.error_order: list[str] = []
         self._ids: set[str] = set()
         self.seen = self.skipped = self.written = 0
+        self.shards: dict = {}
         self.total: int | None = None
         self.failure: str | None = None
         self._ctx = mp.get_context("spawn")
@@ -444,6 +445,8 @@ class Runner:
         finally:
             try:
                 self.writer.close(self.order, self.error_order, compact=status == "finished")
+                if status == "finished" and (self.executor == "ray" or self.writer.shard_files()):
+                    self.shards = self.writer.finish_shards()
             except WriteFailed as exc:
                 status, failed, self.failure = "failed", exc, str(exc)
         self.writer.release_reserve()
@@ -625,7 +628,7 @@ class Runner:
             docs_per_second=round((self.written + n_err) / wall, 3) if wall > 0 else 0.0,
             packages=packages, python=sys.version.split()[0], platform=platform.platform(),
             error=self.failure, executor=self.executor, inputs_total=self.total, code_fingerprint=self.fingerprint,
-            record_key=self.record_key, cache=cache, previous_runs=previous,
+            record_key=self.record_key, cache=cache, previous_runs=previous, shards=self.shards,
         )
 
 
