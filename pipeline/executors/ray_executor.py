@@ -42,9 +42,10 @@ class _StageActor:
         self.record_key = record_key
         self.shards_dir = Path(shards_dir) if shards_dir else None
         try:
-            self.pipe = Pipeline(self.cfg, cache_path if cache_path and Path(cache_path).parent.is_dir() else None)
+            self.pipe = Pipeline(self.cfg, cache_path if cache_path and Path(cache_path).parent.is_dir() else None,
+                                 freeze=True)
         except Exception:  # the cache is not reachable from this node: run without it
-            self.pipe = Pipeline(self.cfg, None)
+            self.pipe = Pipeline(self.cfg, None, freeze=True)
 
     def __call__(self, batch: dict) -> dict:
         from pipeline.runner import Job, iter_input
