@@ -8,6 +8,8 @@ Simplified/Traditional/English); the NER back-end (`ner.backend_zh`, LAC by defa
 same decoded texts, line by line, in this process; then for each worker count a cold run (fresh output
 folder, stage cache on); then, on the 1-worker output, `--resume --set events.date_lead_paragraphs=1`
 (an events-only change) and a cache-free run with the same change, whose records must be identical.
+The ratio to the NER back-end is documents per second of the whole run (start-up included) over
+documents per second of the back-end alone on the same documents, i.e. back-end seconds / run seconds.
 Peak RSS is that of the largest process of a run (a worker, on these runs), read from
 `RUSAGE_CHILDREN` in a wrapper process per run. The numbers depend on the machine and its load:
 say which machine and how busy it was when you quote them.
@@ -77,14 +79,14 @@ def bench(n: int, workers: list[int], tmp: Path, ner: bool = True, verify: bool 
     stats = write_corpus(corpus, n)
     chars = stats["chars"]
     ner_s, ner_chars = ner_alone(corpus) if ner else (float("nan"), 0)
-    res = {"docs": n, "chars": chars, "corpus": stats, "runs": {},
+    res = {"docs": n, "chars": chars, "corpus": stats, "runs": {}, "ner_alone_s": round(ner_s, 1) if ner else None,
            "ner_alone_chars_per_s": round(ner_chars / ner_s) if ner else None}
     for w in workers:
         out = tmp / f"out{n}_{w}"
         wall, rss = run_cli(["run", str(corpus), "--out", str(out), "--workers", str(w)])
         m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
         res["runs"][w] = {"wall_s": round(wall, 1), "docs_per_s": round(n / wall, 2), "chars_per_s": round(chars / wall),
-                          "ratio_to_ner": round(chars / wall / (ner_chars / ner_s), 3) if ner else None, "peak_rss_mb": round(rss),
+                          "ratio_to_ner": round(ner_s / wall, 3) if ner else None, "peak_rss_mb": round(rss),
                           "stage_s": m["stage_seconds"], "errors": m["errors"]}
     if 1 in res["runs"] and len(res["runs"]) > 1:
         res["speedup_2_over_1"] = round(res["runs"][1]["wall_s"] / res["runs"][max(workers)]["wall_s"], 2)
@@ -114,7 +116,7 @@ def table(results: list[dict]) -> str:
     lines = ["\n".join(rows), ""]
     for r in results:
         e = r["events_only_rerun"]
-        lines.append(f"N={r['docs']}: {r['chars']} chars; NER back-end alone {r['ner_alone_chars_per_s']} chars/s; "
+        lines.append(f"N={r['docs']}: {r['chars']} chars; NER back-end alone {r['ner_alone_s']} s, {r['ner_alone_chars_per_s']} chars/s; "
                      f"2 workers / 1 = {r.get('speedup_2_over_1')}; events-only re-run {e['wall_s']} s, "
                      f"{e['speedup']}x faster than the cold run, identical to a cache-free run: {e['identical_to_cache_free']}")
     return "\n".join(lines)
