@@ -40,7 +40,9 @@ class _StageActor:
         load_plugins(cfg_json.get("run", {}).get("plugins", []))
         self.cfg = config_model().model_validate(cfg_json)
         self.record_key = record_key
-        self.shards_dir = Path(shards_dir) if shards_dir else None
+        # shards only where the output folder itself is reachable (a shared file system, or a local run):
+        # never a stray folder on a node's own disk
+        self.shards_dir = Path(shards_dir) if shards_dir and Path(shards_dir).parent.is_dir() else None
         try:
             self.pipe = Pipeline(self.cfg, cache_path if cache_path and Path(cache_path).parent.is_dir() else None,
                                  freeze=True)
