@@ -14,6 +14,7 @@ and a manifest that says so.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing as mp
 import os
@@ -139,8 +140,9 @@ class Pipeline:
     """
 
     def __init__(self, cfg: BaseModel, cache_path: str | Path | None = None,
-                 on_build: Callable[[str, bool], None] | None = None) -> None:
+                 on_build: Callable[[str, bool], None] | None = None, freeze: bool = False) -> None:
         self.cfg = cfg
+        self.freeze = freeze
         self.on_build = on_build
         self.config_hash = config_hash(cfg)
         self.names = list(cfg.run.stages)
@@ -171,6 +173,12 @@ class Pipeline:
                 self._built[i] = spec.factory(getattr(self.cfg, name))
             except Exception as exc:
                 raise StageBuildError(f"stage {name!r} could not be built: {type(exc).__name__}: {exc}") from exc
+            if self.freeze:
+                # What a stage loads (lexicons, gazetteer, models) lives as long as the worker: moved out of the
+                # collector's view, full collections stop walking it. Only in workers: frozen cycles are never
+                # freed, which a process that builds many pipelines (tests) would feel.
+                gc.collect()
+                gc.freeze()
             if self.on_build:
                 self.on_build(name, False)
         return self._built[i]
@@ -292,7 +300,7 @@ def _worker_main(cfg_json: dict, conn: Connection, stage_idx, cache_path: str | 
     try:
         load_plugins(cfg_json.get("run", {}).get("plugins", []))
         cfg = config_model().model_validate(cfg_json)
-        pipe = Pipeline(cfg, cache_path)
+        pipe = Pipeline(cfg, cache_path, freeze=True)
         pipe.on_build = lambda name, starting: conn.send(("build" if starting else "built", name))
     except Exception as exc:
         conn.send(("fatal", f"{type(exc).__name__}: {exc}"))
@@ -372,6 +380,7 @@ class Runner:
         self.error_order: list[str] = []
         self._ids: set[str] = set()
         self.seen = self.skipped = self.written = 0
+        self.shards: dict = {}
         self.total: int | None = None
         self.failure: str | None = None
         self._ctx = mp.get_context("spawn")
@@ -444,6 +453,8 @@ class Runner:
         finally:
             try:
                 self.writer.close(self.order, self.error_order, compact=status == "finished")
+                if status == "finished" and (self.executor == "ray" or self.writer.shard_files()):
+                    self.shards = self.writer.finish_shards()
             except WriteFailed as exc:
                 status, failed, self.failure = "failed", exc, str(exc)
         self.writer.release_reserve()
@@ -625,7 +636,7 @@ class Runner:
             docs_per_second=round((self.written + n_err) / wall, 3) if wall > 0 else 0.0,
             packages=packages, python=sys.version.split()[0], platform=platform.platform(),
             error=self.failure, executor=self.executor, inputs_total=self.total, code_fingerprint=self.fingerprint,
-            record_key=self.record_key, cache=cache, previous_runs=previous,
+            record_key=self.record_key, cache=cache, previous_runs=previous, shards=self.shards,
         )
 
 

@@ -254,3 +254,5 @@ class RunManifest(Model):
     record_key: str = Field("", description="resume key: config hash, pipeline version and code fingerprint")
     cache: dict = Field(default_factory=dict, description="stage cache: path, hits and misses per stage")
     previous_runs: list[dict] = Field(default_factory=list, description="earlier runs into this folder (resumed)")
+    shards: dict = Field(default_factory=dict, description="record shards (shards/part-*.jsonl, Ray executor): "
+                         "folder, files, records, written_by (actors, or writer when rebuilt from records.jsonl)")

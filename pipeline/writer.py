@@ -13,11 +13,16 @@
   one line per failed input that has no record: the files equal those of an uninterrupted run.
 - A small reserve file is kept while the run is open and deleted when a write fails, so the manifest
   that says why the run stopped can still be written on a full disk.
+- Shards (`shards/part-*.jsonl`, the Ray executor's actors write one per batch of inputs): record lines
+  whose files, read in name order, are `records.jsonl` byte for byte. At the end of a finished run the
+  writer checks that; where they differ (a resumed run, an actor that could not reach the folder, a
+  doc_id the parent turned into an error) it writes them again from `records.jsonl`.
 """
 
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -30,6 +35,30 @@ MANIFEST = "manifest.json"
 KEYS = "resume-keys.jsonl"
 RESERVE = ".reserve"
 RESERVE_BYTES = 1 << 20
+SHARDS = "shards"
+SHARD_RECORDS = 1000  # records per shard when the writer writes them itself
+
+
+def shard_name(first: int) -> str:
+    """File name of the shard whose first line is input (or record) number `first`: names sort in order."""
+    return f"part-{first:09d}.jsonl"
+
+
+def write_shard(folder: Path, name: str, lines: list[str]) -> bool:
+    """Write one shard atomically (a temporary file, then a rename); False when the folder cannot be written."""
+    tmp = folder / f".{name}.{os.getpid()}.tmp"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with open(tmp, "w", encoding="utf-8") as f:
+            f.writelines(line + "\n" for line in lines)
+        os.replace(tmp, folder / name)
+        return True
+    except OSError:
+        try:
+            tmp.unlink(missing_ok=True)
+        except OSError:
+            pass
+        return False
 
 
 class OutputError(Exception):
@@ -174,6 +203,7 @@ class RunWriter:
             for p in (self.records_path, self.errors_path, self.keys_path):
                 if p.exists():
                     p.unlink()
+            self.clear_shards()
         self._records = _AppendFile(self.records_path, truncate=False)
         self._errors = _AppendFile(self.errors_path, truncate=False)
         self._keys = _AppendFile(self.keys_path, truncate=False)
@@ -242,6 +272,57 @@ class RunWriter:
         if self.resume and compact and order is not None:
             self._compact(order, error_order or [])
         self.release_reserve()
+
+    @property
+    def shards_dir(self) -> Path:
+        return self.out_dir / SHARDS
+
+    def shard_files(self) -> list[Path]:
+        return sorted(self.shards_dir.glob("part-*.jsonl")) if self.shards_dir.is_dir() else []
+
+    def clear_shards(self) -> None:
+        for p in self.shard_files():
+            p.unlink(missing_ok=True)
+
+    def finish_shards(self, size: int = SHARD_RECORDS) -> dict:
+        """Make the shards, read in name order, equal `records.jsonl` (checked by content hash); rewrite them
+        from it, `size` records a file, where they do not. Returns what the manifest says about them."""
+        def digest(paths: list[Path]) -> str:
+            h = hashlib.sha256()
+            for p in paths:
+                with open(p, "rb") as f:
+                    for block in iter(lambda: f.read(1 << 20), b""):
+                        h.update(block)
+            return h.hexdigest()
+
+        records = [self.records_path] if self.records_path.exists() else []
+        shards = self.shard_files()
+        written_by = "actors"
+        if digest(shards) != digest(records):
+            written_by = "writer"
+            self.clear_shards()
+            lines: list[str] = []
+            first = 0
+
+            def flush() -> None:
+                if not write_shard(self.shards_dir, shard_name(first), lines):
+                    raise WriteFailed(f"cannot write the shards in {self.shards_dir}; run again with --resume")
+
+            if records:
+                with open(self.records_path, encoding="utf-8") as f:
+                    for line in f:  # records.jsonl holds complete lines only (see _AppendFile)
+                        lines.append(line.rstrip("\n"))
+                        if len(lines) == size:
+                            flush()
+                            first, lines = first + len(lines), []
+            if lines:
+                flush()
+            shards = self.shard_files()
+        n = 0
+        for p in shards:
+            with open(p, "rb") as f:
+                n += sum(1 for _ in f)
+        return {"folder": SHARDS, "files": len(shards), "records": n, "written_by": written_by}
 
     def _rewrite(self, path: Path, lines: list[str]) -> None:
         tmp = path.with_suffix(path.suffix + ".tmp")

@@ -32,3 +32,8 @@ def test_ray_executor_gives_the_local_records(tmp_path):
     assert (ray_out / "errors.jsonl").read_bytes() == (local / "errors.jsonl").read_bytes()
     m = json.loads((ray_out / "manifest.json").read_text(encoding="utf-8"))
     assert m["executor"] == "ray" and m["status"] == "finished" and m["errors"] == 2
+    # the actors wrote the records as shards: read in name order, they are records.jsonl
+    shards = sorted((ray_out / "shards").glob("part-*.jsonl"))
+    assert len(shards) >= 2 and b"".join(p.read_bytes() for p in shards) == (ray_out / "records.jsonl").read_bytes()
+    assert m["shards"] == {"folder": "shards", "files": len(shards), "records": 6, "written_by": "actors"}
+    assert not (local / "shards").exists() and json.loads((local / "manifest.json").read_text())["shards"] == {}

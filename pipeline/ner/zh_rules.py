@@ -1,7 +1,7 @@
 """Pattern layer for Chinese text: rules from configs/ner/zh_rules.toml on top of a back-end's entities.
 
-Matching runs on Simplified text (doc.norm_text) with spaCy's PhraseMatcher over single
-characters, so every lexicon hit has exact character offsets. The layer adds titles, bodies with
+Matching runs on Simplified text (doc.norm_text) with a lexicon lookup over single
+characters (lexicon_matcher.py), so every lexicon hit has exact character offsets. The layer adds titles, bodies with
 a locale, completed organization names, parks and gazetteer places, fixes the back-end's
 boundaries (a title glued to a name, a verb glued to a name, a place glued to the next word) and
 drops what the annotation rules exclude. Document-level linking happens in `pipeline.ner.link`.
@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pipeline.ner.base import RawEntity
 from pipeline.ner.gazetteer import Gazetteer, Place
+from pipeline.ner.lexicon_matcher import LexiconMatcher
 from pipeline.ner.proposers import check_names
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -66,18 +67,6 @@ class Cand:
     written_extra: int = 0
 
 
-def _spans(matches, doc, key_id) -> list[tuple[int, int]]:
-    """Character spans of one lexicon's matches. The tokenizer keeps whitespace apart from the characters,
-    so a phrase may match across a space or line break (苏 州); such a span is not the lexicon's word and is dropped."""
-    out = []
-    for k, s, e in matches:
-        if k == key_id:
-            span = doc[s:e]
-            if not any(ch.isspace() for ch in span.text):
-                out.append((span.start_char, span.end_char))
-    return out
-
-
 def _longest_first(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Non-overlapping spans, longest-leftmost first (the usual maximum-matching segmentation)."""
     out: list[tuple[int, int]] = []
@@ -93,9 +82,6 @@ class ChineseRules:
     def __init__(self, rules_path: Path, surnames_path: Path, gazetteer: Gazetteer,
                  industry_path: Path | None = None, disabled: frozenset[str] | set[str] = frozenset(),
                  soe_path: Path | None = None) -> None:
-        import spacy
-        from spacy.matcher import PhraseMatcher
-
         rules = tomllib.loads(rules_path.read_text(encoding="utf-8"))["rules"]
         sur = tomllib.loads(surnames_path.read_text(encoding="utf-8"))["rules"]["zh.person.surname"]
         self.r = rules
@@ -114,8 +100,6 @@ class ChineseRules:
         self.bracket_forms = ("集团", "控股", "中国", "国际", "股份")
         self.association_forms = ("协会", "学会", "商会", "联合会", "促进会", "研究会", "联谊会")
         self.weak = tuple(sorted(set(rules["zh.org.suffix"]["weak"]) | set(self.industry_words), key=len, reverse=True))
-        self.nlp = spacy.blank("zh")
-        self.matcher = PhraseMatcher(self.nlp.vocab)
         t = rules["zh.title"]
         titles = {b + r for b in t["bodies"] for r in t["roles"]} | set(t["standalone"])
         self.gov_bodies = set(rules["zh.org.gov_body"]["bodies"])
@@ -145,10 +129,7 @@ class ChineseRules:
             "MEDIA": rules["zh.org.media"]["outlets"],
             "SOE": list(self.soe),
         }
-        self.key_ids = {}
-        for key, words in lexicons.items():
-            self.matcher.add(key, list(self.nlp.tokenizer.pipe(sorted(set(words)))))
-            self.key_ids[key] = self.nlp.vocab.strings[key]
+        self.lexicon = LexiconMatcher(lexicons)
         g = rules["zh.place.gazetteer"]
         self.ambiguous_short = set(g["ambiguous_short"])
         self.confirming_level = set(g["confirming_level_words"])
@@ -251,9 +232,7 @@ class ChineseRules:
 
     def find(self, text: str, backend: list[RawEntity]) -> list[Cand]:
         """Candidates (chunk offsets) from the rules and the checked back-end entities of one chunk."""
-        doc = self.nlp.make_doc(text)
-        ms = self.matcher(doc)
-        got = {k: _spans(ms, doc, kid) for k, kid in self.key_ids.items()}
+        got = self.lexicon.find(text)
         out: list[Cand] = []
 
         def on(name: str) -> bool:

@@ -104,17 +104,50 @@ class Repairer:
         self.p = params
         self._boundary = lru_cache(maxsize=16384)(self._boundary_pieces)
         self.utf8 = Utf8AsGbk(model, params)
+        # One run's candidate ends share their beam prefixes (`gbk_shift`'s memo); tests switch this off
+        # and use `_extend_plain` to compare with the search written out directly.
+        self.share_beams = True
+        self._rare_seen: dict[str, bool] = {}
 
     # ---- scoring helpers -------------------------------------------------------------------------
     def _extend(self, hyps, pieces):
-        """Beam step: append each candidate piece (text, n_guessed) to each (score, text, n_guessed)."""
+        """Beam step: append each candidate piece (text, n_guessed) to each (score, text, n_guessed).
+
+        What a piece adds apart from its bigram with the hypothesis' last character (its characters'
+        scores, its inner bigrams, its price) is worked out once per piece, not once per hypothesis;
+        the sums are the same ones in the same order as `_extend_plain`, so the scores are identical."""
+        cost, drop = self.p["guess_cost"], self.p["drop_cost"]
+        lo, pmi = self.m.lo, self.m.pmi
+        prepared = []
+        for piece, g in pieces:
+            # Scores are log-odds against a random character: a piece that puts k characters where the
+            # damaged text shows one pays for the k - 1 extra ones at the random rate (or guessing
+            # dropped pairs would always pay), plus the price of each dropped pair.
+            extra = len(piece) - 1
+            pay = (_EXTRA_CHAR + drop) * extra if extra else cost * g
+            inner = [pmi(piece[i], piece[i + 1]) for i in range(len(piece) - 1)]
+            prepared.append((piece, g, sum(lo(c) for c in piece), pay, inner))
+        out = []
+        for score, text, guessed in hyps:
+            last = text[-1:]
+            for piece, g, piece_lo, pay, inner in prepared:
+                s = score + piece_lo - pay
+                if inner:
+                    s += sum([pmi(last, piece[0]), *inner] if last else inner)
+                elif last and piece:
+                    s += pmi(last, piece[0])
+                else:
+                    s += 0
+                out.append((s, text + piece, guessed + g))
+        out.sort(reverse=True)
+        return out[:_BEAM]
+
+    def _extend_plain(self, hyps, pieces):
+        """The beam step written out directly (the reference `_extend` is checked against in tests)."""
         out = []
         cost, drop = self.p["guess_cost"], self.p["drop_cost"]
         for score, text, guessed in hyps:
             for piece, g in pieces:
-                # Scores are log-odds against a random character: a piece that puts k characters where the
-                # damaged text shows one pays for the k - 1 extra ones at the random rate (or guessing
-                # dropped pairs would always pay), plus the price of each dropped pair.
                 extra = len(piece) - 1
                 pay = (_EXTRA_CHAR + drop) * extra if extra else cost * g
                 s = score + sum(self.m.lo(c) for c in piece) - pay
@@ -165,19 +198,31 @@ class Repairer:
         return pieces
 
     # ---- GBK one byte out of step -----------------------------------------------------------------
-    def gbk_shift(self, run: str, marker: bool, term: str, left: str, right: str):
-        """Best true text for a run decoded one byte out of step; None when impossible."""
+    def gbk_shift(self, run: str, marker: bool, term: str, left: str, right: str, memo: dict | None = None):
+        """Best true text for a run decoded one byte out of step; None when impossible.
+
+        The beam after the first k characters depends only on them, the marker and the character before
+        the run, so `_best`, which tries several ends of one run, passes a `memo` of those beams and each
+        end continues the search where a shorter one stopped instead of starting over (same result)."""
         units = [_pairable(c) for c in run]
         if not units or any(u is None for u in units):
             return None
         gb = self.gb
-        first = units[0][0]
-        starts: list[tuple[str, int]] = [(c, 1) for _, _, c in gb.by_trail.get(first, [])[:_K]]
-        if not marker:
-            starts += [(c, 1) for _, _, c in gb.by_lead.get(first, [])[:_K]]
-        hyps = self._extend([(0.0, left[-1:], 0)], starts)
+        memo = {} if memo is None else memo
+        tail = left[-1:]
+        hyps = memo.get((tail, marker, run[:1]))
+        if hyps is None:
+            first = units[0][0]
+            starts: list[tuple[str, int]] = [(c, 1) for _, _, c in gb.by_trail.get(first, [])[:_K]]
+            if not marker:
+                starts += [(c, 1) for _, _, c in gb.by_lead.get(first, [])[:_K]]
+            hyps = memo[(tail, marker, run[:1])] = self._extend([(0.0, tail, 0)], starts)
         for i in range(len(units) - 1):
-            hyps = self._extend(hyps, self._boundary(units[i][1], units[i + 1][0]))
+            key = (tail, marker, run[: i + 2])
+            nxt = memo.get(key)
+            if nxt is None:
+                nxt = memo[key] = self._extend(hyps, self._boundary(units[i][1], units[i + 1][0]))
+            hyps = nxt
             if not hyps:
                 return None
         last = units[-1][1]
@@ -256,6 +301,13 @@ class Repairer:
 
     # ---- finding runs -----------------------------------------------------------------------------
     def _rare(self, ch: str) -> bool:
+        """Whether `ch` counts as rare (evidence of damage); a fixed property of the character, kept per character."""
+        hit = self._rare_seen.get(ch)
+        if hit is None:
+            hit = self._rare_seen[ch] = self._rare_char(ch)
+        return hit
+
+    def _rare_char(self, ch: str) -> bool:
         return ord(ch) > 0x7F and not ch.isspace() and not is_punct(ch) and self.m.lo(ch) < self.p["rare_below"]
 
     def evidence(self, span: str) -> bool:
@@ -335,6 +387,7 @@ class Repairer:
         """The best accepted repair of a span around rare characters or a `?` marker [cs, ce)."""
         best = None
         p = self.p
+        memo: dict | None = {} if self.share_beams else None
         for mstart, s in self._starts(line, cs, ce, floor):
             end_list, quick = self._ends(line, s, ce)
             ends = set(end_list)
@@ -358,7 +411,7 @@ class Repairer:
                     damaged = self.m.score(line[mstart:end], left, right)
                     cands = []
                     if e in ends and not _NOT_IN_GBK_RUN.search(run):
-                        cands.append(("gbk", self.gbk_shift(run, mstart < s, t, left, right)))
+                        cands.append(("gbk", self.gbk_shift(run, mstart < s, t, left, right, memo)))
                     if not t and not any(c.isascii() and c != "?" for c in line[mstart:end]):
                         cands.append(("utf8", self.utf8_as_gbk(line[mstart:end], left, right)))
                     for kind, res in cands:
