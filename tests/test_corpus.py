@@ -83,9 +83,9 @@ REAL_PAGES = SHARED / "real-pages"
 REAL_FLOORS = {
     "boilerplate_lines": 0.95,
     "title_lines": 0.93,
-    "persons_strict": 0.93,
-    "organizations_strict": 0.76,
-    "places_strict": 0.76,
+    "persons_strict": 0.95,
+    "organizations_strict": 0.86,
+    "places_strict": 0.87,
     "language": 0.97,
     "event_type": 0.95,
     "date_month_day": 0.95,
@@ -93,7 +93,7 @@ REAL_FLOORS = {
     "main_person_name": 0.93,
 }
 REAL_CEILINGS = {"false_date_rate": 0.0, "false_iso_rate": 0.05}
-REAL_OVERALL_FLOOR = 0.91
+REAL_OVERALL_FLOOR = 0.95
 
 
 @pytest.mark.skipif(not (REAL_PAGES / "gold").is_dir() or not SCORER.is_file(),
