@@ -227,3 +227,8 @@ def test_the_outlet_a_story_comes_from_is_metadata(run, text, place):
 
 def test_an_outlet_at_the_event_is_an_organization(run):
     assert "青州日报" in run("青州日报、青州电视台等媒体参加发布会。")["ORG"]
+
+
+def test_a_slogan_joined_by_a_dot_is_no_transliterated_name(run):
+    assert not run("活动以“赴山海之约·共促交流互鉴”为主题。")["PERSON"]
+    assert "阿布都拉·艾买提" in run("自治区副主席阿布都拉·艾买提出席。")["PERSON"]

@@ -138,6 +138,7 @@ class ChineseRules:
         d = rules["zh.person.dotted_name"]
         self.dotted = re.compile(d["pattern"])
         self.dotted_part = int(d["max_part_chars"])
+        self.not_transliteration = set(d.get("not_transliteration_chars", ""))
         self.country_prefix = tuple(g["country_prefix"])
         p = rules["zh.place.park"]
         self.place_suffixes = tuple(sorted(p["place_suffixes"], key=len, reverse=True))
@@ -1118,12 +1119,17 @@ class ChineseRules:
             s = max([s] + [t.end for t in titles if s <= t.end < dot])
             s = max(s, dot - self.dotted_part)
             s = max([s] + [k + len(r) for r in self.roles for k in [text.rfind(r, s, dot)] if k >= 0 and k + len(r) < dot])
+            # a role that began before the cut and ends inside it (副主|席某某) ends there too
+            s = max([s] + [s - j + len(r) for r in self.roles for j in range(1, len(r))
+                           if s - j >= 0 and text.startswith(r, s - j) and s - j + len(r) < dot])
             last = text.rindex("·", s, e) + 1
             cut = min([e] + [last + i for i in range(2, e - last) if text.startswith(self.followers, last + i)])
             e = min(cut, last + self.dotted_last)
             first = text[s:dot]
             if len(first) < 2 or self.gaz.lookup(first) or first in self.country_prefix:
                 continue
+            if any(ch in self.not_transliteration for ch in text[s:e]):
+                continue  # a slogan or a title joined by a dot (某某之约·共促某某), not a transliterated name
             out.append(Cand(s, e, "PERSON", "zh.person.dotted_name"))
         return out
 
