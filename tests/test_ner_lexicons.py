@@ -232,3 +232,15 @@ def test_an_outlet_at_the_event_is_an_organization(run):
 def test_a_slogan_joined_by_a_dot_is_no_transliterated_name(run):
     assert not run("活动以“赴山海之约·共促交流互鉴”为主题。")["PERSON"]
     assert "阿布都拉·艾买提" in run("自治区副主席阿布都拉·艾买提出席。")["PERSON"]
+
+
+def test_a_bracketed_locale_after_the_trade_name_stays_in_the_name(run):
+    assert "信祥(浙江)茶业股份有限公司" in run("双方与信祥(浙江)茶业股份有限公司签约。")["ORG"]
+
+
+def test_a_division_named_after_its_people_is_a_place(run):
+    assert "东乡族自治县" in run("临夏州东乡族自治县县长出席。")["PLACE"]
+
+
+def test_a_transliterated_name_ends_before_daibiao(run):
+    assert "热合曼·买买提" in run("总经理热合曼·买买提代表双方签约。")["PERSON"]

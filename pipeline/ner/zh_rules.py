@@ -216,8 +216,14 @@ class ChineseRules:
     def _name_start(self, text: str, end: int, limit: int) -> int:
         """Leftmost start of a name ending at `end`: no stop character, at most `limit` characters."""
         i = end
-        while i > 0 and end - i < limit and text[i - 1] not in STOP_CHARS and NAME_CHAR.match(text[i - 1]):
-            i -= 1
+        while True:
+            while i > 0 and end - i < limit and text[i - 1] not in STOP_CHARS and NAME_CHAR.match(text[i - 1]):
+                i -= 1
+            # a bracketed locale or form inside a registered name (信祥|(浙江)|茶业有限公司) is part of it
+            j = self._skip_locale_paren(text, i) if i < end else i
+            if j == i or j <= 0 or not NAME_CHAR.match(text[j - 1]) or text[j - 1] in STOP_CHARS:
+                break
+            i = j
         # a conjunction with a single character before it is inside a trade name (万和|光电, 永和|豆浆): a list item
         # joined by 和 has a name of its own on the left
         if i >= 2 and i < end and end - i + 2 <= limit and text[i - 1] in "和与" and CJK.match(text[i - 2]) \
@@ -292,7 +298,9 @@ class ChineseRules:
                 if s > c.start:
                     c.start, c.source = s, "zh.org.town_before_company"
         # the ethnic part of an autonomous division (布朗族傣族自治县) names no place of its own
-        out = [c for c in out if c.label not in ("PLACE", "ORG") or not self.autonomous.match(text, c.start)]
+        # (but a division named after its people, 东乡族自治县, is that division)
+        out = [c for c in out if c.label not in ("PLACE", "ORG") or not self.autonomous.match(text, c.start)
+               or text[c.start:c.end] in self.gaz.by_name]
         # an honorary title (某某之乡, the home of something) is no township: the place inside it may be
         out = [c for c in out if c.label != "PLACE" or not text[c.start:c.end].endswith(("之乡", "之鄉"))]
         # a place naming a news outlet, its channel or bureau (某某网讯, 某某日报讯, 某某论坛讯, 新华网某某频道) is part
