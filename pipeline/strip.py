@@ -26,7 +26,6 @@ import difflib
 import json
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -38,6 +37,7 @@ from pipeline.document import Document
 from pipeline.registry import StageError, register_stage
 from pipeline.schema import Byline, LineInfo, RemovedSpan
 from pipeline.strip_dom import dom_roles
+from pipeline.text import convert_same_length, nfkc_chars, opencc_converter
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -291,14 +291,7 @@ class CanonLine:
 
 def canonicalize(line: str, t2s) -> CanonLine:
     """Half-width, Simplified text of `line` with pinyin readings removed, and the offset map back."""
-    half = []
-    for ch in line:
-        n = unicodedata.normalize("NFKC", ch)
-        half.append(n if len(n) == 1 else ch)
-    s = "".join(half)
-    simp = t2s.convert(s)
-    if len(simp) != len(s):
-        simp = "".join(c2 if len(c2 := t2s.convert(c)) == 1 else c for c in s)
+    simp = convert_same_length(t2s, nfkc_chars(line))
     text, origin, pos = [], [], 0
     for m in _PINYIN.finditer(simp):
         if m.start() > 0 and _CJK.match(simp[m.start() - 1]):
@@ -356,8 +349,6 @@ class Stripper:
         widgets: Widgets,
         disable: tuple[str, ...] = (),
     ) -> None:
-        import opencc
-
         self.disable = tuple(disable)
         self.line_rules = [r for r in line_rules if self.on(r.id)]
         self.inline_rules = [r for r in inline_rules if self.on(r.id)]
@@ -375,7 +366,7 @@ class Stripper:
         self.publishers = tuple(sorted(features.thresholds.publisher_suffixes, key=len, reverse=True))
         self.event_words = tuple(features.thresholds.headline_event_words)
         self.section_number = re.compile(features.thresholds.section_number, re.I)
-        self.t2s = opencc.OpenCC("t2s")
+        self.t2s = opencc_converter("t2s")
 
     def on(self, rule_id: str) -> bool:
         """Whether a rule or mechanism is switched on (`strip.disable` names ids or dotted prefixes)."""

@@ -16,9 +16,8 @@ from pydantic import Field, field_validator
 from pipeline.config import StageConfig, resource_path
 from pipeline.document import Document
 from pipeline.registry import StageError, register_stage
+from pipeline.text import PIECE_END, cut_long, sentence_spans
 
-SENTENCE_END = re.compile(r"[。！？!?；;]+|\.\s+")
-CLAUSE_BREAKS = "，,、：:"
 CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]")
 EN_PLACE_SUFFIXES = (" City", " County", " Province", " District", " Town", " Village", " Autonomous Region")
@@ -61,21 +60,8 @@ class NerConfig(StageConfig):
 
 def chunks(text: str, segments: list[tuple[int, int]], max_chars: int) -> list[tuple[int, int]]:
     """(start, end) of the sentences of the kept segments, long ones cut at clause breaks."""
-    out = []
-    for seg_start, seg_end in segments:
-        start = seg_start
-        ends = [seg_start + m.end() for m in SENTENCE_END.finditer(text[seg_start:seg_end])]
-        for end in [*ends, seg_end]:
-            while end - start > max_chars:
-                window = text[start:start + max_chars]
-                cut = max(window.rfind(c) for c in CLAUSE_BREAKS) + 1
-                cut = start + (cut if cut > 0 else max_chars)
-                out.append((start, cut))
-                start = cut
-            if end > start:
-                out.append((start, end))
-            start = end
-    return [(s, e) for s, e in out if text[s:e].strip()]
+    return [(s, e) for seg in segments for start, end in sentence_spans(text, *seg, ends=PIECE_END)
+            for s, e in cut_long(text, start, end, max_chars) if text[s:e].strip()]
 
 
 def route(language: str, text: str) -> tuple[bool, bool]:
