@@ -1,11 +1,13 @@
-"""The events stage's data files (configs/events/*.toml), compiled once by the factory."""
+"""The events stage's data files (configs/events/*.toml and the rank table of configs/titles.toml), compiled once
+by the factory."""
 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+
+from pipeline.rulefiles import RolesFile, TitlesFile, TriggersFile, as_dict, load_rule_file
 
 
 @dataclass(frozen=True)
@@ -164,9 +166,9 @@ def load_place_levels(path: Path | None) -> dict[str, int]:
 
 def load_rules(triggers: Path, titles: Path, roles: Path, gazetteer: Path | None = None) -> EventRules:
     """Compile the three rule files (and the place levels of the gazetteer, when given)."""
-    t = tomllib.loads(triggers.read_text(encoding="utf-8"))
-    ti = tomllib.loads(titles.read_text(encoding="utf-8"))
-    ro = tomllib.loads(roles.read_text(encoding="utf-8"))
+    t = as_dict(load_rule_file(triggers, TriggersFile))
+    ti = as_dict(load_rule_file(titles, TitlesFile))
+    ro = as_dict(load_rule_file(roles, RolesFile))
     dec = t["decision"]
     units: dict[str, str] = {}
     for loc in ti["locale"]:

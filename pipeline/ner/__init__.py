@@ -36,6 +36,7 @@ class NerConfig(StageConfig):
     rules: str = "configs/ner/zh_rules.toml"
     surnames: str = "configs/ner/surnames.toml"
     english_rules: str = "configs/ner/english.toml"
+    titles: str = Field("configs/titles.toml", description="official title words and rank table (shared with events)")
     gazetteer: str = "pipeline/data/gazetteer_cn.tsv"
     industry_words: str = Field("pipeline/data/industry_words.tsv",
                                 description="industry words of company short names (GB/T 4754-2017, scripts/build_industry_words.py)")
@@ -54,8 +55,16 @@ class NerConfig(StageConfig):
 
     def data_files(self):
         """Rule and gazetteer files (hashed into the config hash)."""
-        return [resource_path(p) for p in (self.rules, self.surnames, self.english_rules, self.gazetteer,
+        return [resource_path(p) for p in (self.rules, self.surnames, self.english_rules, self.titles, self.gazetteer,
                                           self.industry_words, self.syllables)]
+
+    def check_rule_files(self) -> None:
+        """Validate the rule files (RuleFileError names the file and key)."""
+        from pipeline.rulefiles import load_en_rules, load_surnames, load_zh_rules
+
+        load_zh_rules(resource_path(self.rules), resource_path(self.titles))
+        load_en_rules(resource_path(self.english_rules), resource_path(self.titles))
+        load_surnames(resource_path(self.surnames))
 
 
 def chunks(text: str, segments: list[tuple[int, int]], max_chars: int) -> list[tuple[int, int]]:
@@ -87,8 +96,9 @@ def make_ner(cfg: NerConfig):
 
     gaz = Gazetteer.load(resource_path(cfg.gazetteer))
     zh_rules = ChineseRules(resource_path(cfg.rules), resource_path(cfg.surnames), gaz, resource_path(cfg.industry_words),
-                            disabled=set(cfg.disabled_proposers))
-    en_rules = EnglishRules(resource_path(cfg.english_rules), resource_path(cfg.surnames), resource_path(cfg.syllables), gaz)
+                            disabled=set(cfg.disabled_proposers), titles_path=resource_path(cfg.titles))
+    en_rules = EnglishRules(resource_path(cfg.english_rules), resource_path(cfg.surnames), resource_path(cfg.syllables), gaz,
+                            titles_path=resource_path(cfg.titles))
     backends: dict[str, object] = {}
 
     def backend(name: str):

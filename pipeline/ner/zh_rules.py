@@ -10,13 +10,13 @@ drops what the annotation rules exclude. Document-level linking happens in `pipe
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.ner.base import RawEntity
 from pipeline.ner.gazetteer import Gazetteer, Place
 from pipeline.ner.proposers import check_names
+from pipeline.rulefiles import load_surnames, load_zh_rules
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9·]")
@@ -74,12 +74,13 @@ class ChineseRules:
     """The Chinese pattern layer, built once from its rule files."""
 
     def __init__(self, rules_path: Path, surnames_path: Path, gazetteer: Gazetteer,
-                 industry_path: Path | None = None, disabled: frozenset[str] | set[str] = frozenset()) -> None:
+                 industry_path: Path | None = None, disabled: frozenset[str] | set[str] = frozenset(),
+                 titles_path: Path | None = None) -> None:
         import spacy
         from spacy.matcher import PhraseMatcher
 
-        rules = tomllib.loads(rules_path.read_text(encoding="utf-8"))["rules"]
-        sur = tomllib.loads(surnames_path.read_text(encoding="utf-8"))["rules"]["zh.person.surname"]
+        rules = load_zh_rules(rules_path, titles_path)  # validated; titles from configs/titles.toml
+        sur = load_surnames(surnames_path)
         self.r = rules
         self.gaz = gazetteer
         self.surnames = set("".join(sur["single"].split()))
