@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
 from pipeline.registry import StageError, available_stages, load_plugins
+from pipeline.rulefiles import read_toml
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
 # The source checkout (scripts, tests and training write here); an installed package does not need it.
@@ -179,12 +180,7 @@ def load_config(path: str | Path | None = None, overrides: list[str] | None = No
         what = "config file" if path else "the packaged default config"
         problem = "is not a regular file" if cfg_path.exists() else "not found"
         raise ConfigError(f"{cfg_path}: {what} {problem}")
-    try:
-        data = tomllib.loads(cfg_path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{cfg_path}: cannot read config: {exc.strerror or exc}") from exc
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{cfg_path}: not valid TOML: {exc}") from exc
+    data = read_toml(cfg_path, "config", ConfigError)
     _resolve_aliases(data, str(cfg_path))
     for assignment in overrides or []:
         apply_override(data, assignment)

@@ -53,15 +53,20 @@ _MESSAGES = {
 }
 
 
+def read_toml(path: Path, what: str, error: type[Exception]) -> dict[str, Any]:
+    """The parsed TOML file; `error` (naming the file) when it cannot be read or parsed."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise error(f"{path}: cannot read {what}: {exc.strerror or exc}") from exc
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise error(f"{path}: not valid TOML: {exc}") from exc
+
+
 def load_rule_file(path: str | Path, model: type[M]) -> M:
     """Parse the TOML file at `path` and validate it with `model`; RuleFileError names the file and key."""
     path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise RuleFileError(f"{path}: cannot read rule file: {exc.strerror or exc}") from exc
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise RuleFileError(f"{path}: not valid TOML: {exc}") from exc
+    data = read_toml(path, "rule file", RuleFileError)
     try:
         return model.model_validate(data)
     except ValidationError as exc:
@@ -426,10 +431,13 @@ class ZhTitleWords(RuleModel):
 
 
 class EnTitleWords(RuleModel):
-    """[en]: English title words: a role of/after a body, or a standalone title."""
+    """[en]: English title words: a role of/after a body, or a standalone title; the office words (`heads`,
+    after `modifiers`) an English title starts with."""
 
     roles: list[str]
     standalone: list[str]
+    modifiers: list[str]
+    heads: list[str]
 
 
 class TierSpec(Described):

@@ -161,3 +161,46 @@ def test_ner_titles_come_from_the_titles_file(tmp_path):
 def test_ner_and_events_read_the_same_titles_file():
     cfg = load_config()
     assert resource_path(cfg.ner.titles) == resource_path(cfg.events.titles) == resource_path("configs/titles.toml")
+
+
+@pytest.fixture(scope="module")
+def event_rules():
+    from pipeline.events.rules import load_rules
+
+    return load_rules(resource_path("configs/events/triggers.toml"), resource_path("configs/titles.toml"),
+                      resource_path("configs/events/roles.toml"))
+
+
+# Vocabulary words that are not offices on their own, and why.
+UNRANKED = {
+    "专员": "also a staff job (招商专员); the office is ranked with its body (行署专员)",
+    "副专员": "likewise (行署副专员)",
+    "总": "王总: a form of address for a manager, no office",
+    "老师": "a form of address for a teacher, no office",
+}
+
+
+def test_every_title_word_has_a_rank(event_rules):
+    """The two halves of configs/titles.toml agree: each word NER calls a title gets a rank from the table."""
+    from pipeline.events.people import rank_of
+
+    words = load_rule_file(resource_path("configs/titles.toml"), TitlesFile)
+    titles = [*words.zh.standalone, *words.zh.roles, *words.zh.honorific, *words.en.standalone, *words.en.roles]
+    unranked = {t for t in titles if rank_of(event_rules, t)[1] is None}
+    assert unranked == set(UNRANKED)
+    for title in ("行署专员", "地区行政公署副专员"):
+        assert rank_of(event_rules, title)[1] is not None
+
+
+@pytest.mark.parametrize("higher, lower", [
+    ("地区行署专员", "行署副专员"),        # a prefecture's commissioner ranks as its mayor, the deputy below
+    ("副市长", "市长助理"),               # an assistant to the mayor is below the deputies ...
+    ("市长助理", "市财政局局长"),          # ... and above the city's department heads
+    ("Vice Mayor", "Assistant to the Mayor"),
+    ("District Chief", "District Deputy Director"),
+    ("县财政局科长", "县财政局副科长"),       # a section head, like a division head (处长), above the deputies
+])
+def test_rank_order_of_added_offices(event_rules, higher, lower):
+    from pipeline.events.people import rank_of
+
+    assert rank_of(event_rules, higher)[0] > rank_of(event_rules, lower)[0] > 0

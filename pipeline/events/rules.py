@@ -125,6 +125,7 @@ class EventRules:
     leading_titles: re.Pattern
     destination: re.Pattern
     place_levels: dict[str, int]
+    en_title_head: re.Pattern
 
     def cues_for(self, role: str) -> tuple[Cue, ...]:
         """The cues of one role."""
@@ -224,4 +225,12 @@ def load_rules(triggers: Path, titles: Path, roles: Path, gazetteer: Path | None
         leading_titles=re.compile(ti["leading"]["pattern"]),
         destination=re.compile(ro["destination"]["pattern"]),
         place_levels=load_place_levels(gazetteer),
+        en_title_head=_en_title_head(ti["en"]["modifiers"], ti["en"]["heads"]),
     )
+
+
+def _en_title_head(modifiers: list[str], heads: list[str]) -> re.Pattern:
+    """An English title's start: an optional article, modifiers (vice, deputy ...), then an office word."""
+    mods = "|".join(re.escape(m) for m in modifiers)
+    words = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"(?i)(?:(?:a|an|the)\s+)?(?:(?:{mods})[ -])*(?:{words})\b")
