@@ -21,7 +21,7 @@ def msra_sentences(path: Path = MSRA_TEST, n: int = 2000) -> list[str]:
             cur.append(parts[0])
             continue
         if len(cur) >= 5:
-            out.append(half_width(cur))
+            out.append(half_width("".join(cur)))
         cur = []
         if len(out) >= n:
             break
