@@ -133,9 +133,9 @@ def _cut(text: str, share: float) -> str:
 
 def make_mirrors(texts: dict[str, str], folder: Path, seed: int = 13) -> dict[str, tuple[str, str]]:
     """Originals and two mirrors each written to `folder`; doc_id -> (original id, kind)."""
-    import opencc
+    from pipeline.text import opencc_converter
 
-    s2t, t2s = opencc.OpenCC("s2t"), opencc.OpenCC("t2s")
+    s2t, t2s = opencc_converter("s2t"), opencc_converter("t2s")
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     gold = {}

@@ -67,8 +67,8 @@ def cases() -> list[tuple[str, str | None, str | None]]:
 def ours():
     """Our rules: the first candidate event date (no year unless the text states it)."""
     run = make_dates(DatesConfig())
-    import opencc
-    t2s = opencc.OpenCC("t2s")
+    from pipeline.text import opencc_converter
+    t2s = opencc_converter("t2s")
 
     def parse(text: str):
         doc = Document.from_raw(RawDocument(doc_id="b", source_path="b", source_format="txt", sha256="0", n_bytes=0,

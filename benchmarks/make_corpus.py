@@ -71,9 +71,9 @@ def _mojibake(rng: random.Random, text: str) -> str:
 
 def write_corpus(out: Path, n: int, seed: int = 0) -> dict:
     """Write n articles under `out`; returns counts by kind and the total characters."""
-    import opencc
+    from pipeline.text import opencc_converter
 
-    s2t = opencc.OpenCC("s2t")
+    s2t = opencc_converter("s2t")
     rng = random.Random(seed)
     zh, en = _articles()
     out.mkdir(parents=True, exist_ok=True)

@@ -27,7 +27,7 @@ A used output folder is refused unless --resume (keep unchanged records, process
 exit status: 0 when the run finished and some document gave a record (documents that failed are listed in
 errors.jsonl); 1 when the stages could not be built, no input document was found, every document failed,
 more than --max-error-rate of them failed, or a write failed (full disk; --resume continues); 2 for a bad
-or missing config or an unusable output folder; 130 when interrupted."""
+or missing config or rule file or an unusable output folder; 130 when interrupted."""
 
 
 def _cmd_run(args: argparse.Namespace) -> int:

@@ -14,7 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, create_model
 
-from pipeline.registry import available_stages, load_plugins
+from pipeline.registry import StageError, available_stages, load_plugins
+from pipeline.rulefiles import read_toml
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
 # The source checkout (scripts, tests and training write here); an installed package does not need it.
@@ -82,6 +83,10 @@ class StageConfig(BaseModel):
     def data_files(self) -> list[Path]:
         """Rule or data files this stage reads; their content is part of the config hash."""
         return []
+
+    def check_rule_files(self) -> None:
+        """Validate this stage's rule files against their models (pipeline/rulefiles.py); raise
+        RuleFileError naming the file and key. Called when the config is loaded, so a bad file stops the run."""
 
 
 class RunConfig(StageConfig):
@@ -175,12 +180,7 @@ def load_config(path: str | Path | None = None, overrides: list[str] | None = No
         what = "config file" if path else "the packaged default config"
         problem = "is not a regular file" if cfg_path.exists() else "not found"
         raise ConfigError(f"{cfg_path}: {what} {problem}")
-    try:
-        data = tomllib.loads(cfg_path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ConfigError(f"{cfg_path}: cannot read config: {exc.strerror or exc}") from exc
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{cfg_path}: not valid TOML: {exc}") from exc
+    data = read_toml(cfg_path, "config", ConfigError)
     _resolve_aliases(data, str(cfg_path))
     for assignment in overrides or []:
         apply_override(data, assignment)
@@ -205,6 +205,11 @@ def load_config(path: str | Path | None = None, overrides: list[str] | None = No
         for f in getattr(cfg, name).data_files():
             if not Path(f).exists():
                 raise ConfigError(f"{name}: rule or data file {f} not found (paths: absolute, ./relative, or packaged)")
+    for name in cfg.run.stages:
+        try:
+            getattr(cfg, name).check_rule_files()
+        except StageError as exc:  # RuleFileError: a rule file that does not match its model
+            raise ConfigError(f"{name}: {exc}") from exc
     return cfg
 
 

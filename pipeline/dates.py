@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.config import StageConfig, resource_path
 from pipeline.document import DateMention, Document
 from pipeline.registry import register_stage
+from pipeline.rulefiles import DatesRuleFile, as_dict, load_rule_file
 
 _CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _MONTHS_EN = {
@@ -38,6 +38,10 @@ class DatesConfig(StageConfig):
     def data_files(self) -> list[Path]:
         """The rule file is part of the config hash."""
         return [resource_path(self.rules)]
+
+    def check_rule_files(self) -> None:
+        """Validate the rule file (RuleFileError names the file and key)."""
+        load_rules(resource_path(self.rules))
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,7 @@ class DateRules:
 
 def load_rules(path: Path) -> DateRules:
     """Compile the date rule file (macros expanded)."""
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data = as_dict(load_rule_file(path, DatesRuleFile))
     macros = data.get("macros", {})
 
     def expand(p: str) -> re.Pattern:

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from dataclasses import dataclass
 
 import numpy as np
+
+from pipeline.text import nfkc_chars, opencc_converter
 
 SPLITS = ("train", "dev", "test")
 
@@ -52,13 +53,11 @@ class Canonicalizer:
     """Clean text -> the script- and width-independent form that shingles are taken from."""
 
     def __init__(self) -> None:
-        import opencc
-
-        self._t2s = opencc.OpenCC("t2s")
+        self._t2s = opencc_converter("t2s")
 
     def __call__(self, text: str) -> str:
         """Simplified, half-width, lower-case letters and digits only."""
-        return _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", self._t2s.convert(text)).lower())
+        return _NOT_ALNUM.sub("", nfkc_chars(self._t2s.convert(text), keep_length=False).lower())
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")

@@ -25,19 +25,18 @@ from __future__ import annotations
 import difflib
 import json
 import re
-import tomllib
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from pipeline.config import StageConfig, resource_path
 from pipeline.document import Document
 from pipeline.registry import StageError, register_stage
 from pipeline.schema import Byline, LineInfo, RemovedSpan
+from pipeline.rulefiles import Features, RuleFileError, StripRuleFile, Widgets, load_rule_file
 from pipeline.strip_dom import dom_roles
+from pipeline.text import convert_same_length, nfkc_chars, opencc_converter
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -71,112 +70,12 @@ class StripConfig(StageConfig):
         """The rule files, hashed into the config hash."""
         return [resource_path(f) for f in (self.line_rules, self.inline_rules, self.features, self.widgets)]
 
-
-class RuleSpec(BaseModel):
-    """One rule as written in a rule file."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    id: str
-    languages: list[Literal["zh", "en"]]
-    kind: str
-    reason: str
-    patterns: list[str] = Field(min_length=1)
-    max_chars: int | None = None
-    zone: Literal["any", "edge"] = "any"
-
-
-class Thresholds(BaseModel):
-    """Numeric line features (see features.toml for their meaning)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    title_max_chars: int
-    title_max_words: int
-    headline_max_chars: int
-    headline_max_words: int
-    title_case_ratio: float
-    para_min_chars: int
-    para_min_words: int
-    long_chars: int
-    long_words: int
-    dup_min_chars: int
-    title_repeat_similarity: float
-    teaser_min_overlap: int
-    symbol_ratio: float
-    sentence_final: str
-    closing_final: str
-    section_number: str
-    clause_punct: str
-    field_kinds: list[str]
-    not_name_suffixes: list[str]
-    publisher_suffixes: list[str]
-    headline_event_words: list[str]
-    widget_max_chars: int
-    headline_shared_min: int
-    headline_shared_ratio: float
-    kicker_min_chars: int
-    prose_min_chars: int
-    prose_min_words: int
-    caption_min_words: int
-    colon_intro_min_chars: int
-    colon_intro_min_words: int
-    short_run_min: int
-    kicker_min_words: int
-
-
-class Hint(BaseModel):
-    """A rule on a per-line feature supplied by an earlier stage (e.g. what the DOM says about an HTML line).
-
-    `feature` names a key of the line's feature dict; the hint fires when the value is one of `values`
-    (strings, compared case-insensitively; a list value fires when any item is), at least `min` or at most
-    `max` (numbers), or true (`values`, `min` and `max` all unset). `role = "boilerplate"` is firm evidence
-    like a line rule; `role = "body"` marks a line of the main content, which the structural mechanisms of
-    the page's edges (head.no_overlap, tail.after_body) then leave alone."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    id: str
-    feature: str
-    role: Literal["boilerplate", "body"]
-    reason: str
-    values: list[str] | None = None
-    min: float | None = None
-    max: float | None = None
-
-    def fires(self, value: object) -> bool:
-        if value is None:
-            return False
-        if self.values is not None:
-            items = value if isinstance(value, (list, tuple)) else [value]
-            wanted = {v.lower() for v in self.values}
-            return any(isinstance(i, str) and i.lower() in wanted for i in items)
-        if self.min is not None or self.max is not None:
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
-                return False
-            return (self.min is None or value >= self.min) and (self.max is None or value <= self.max)
-        return value is True
-
-
-class Features(BaseModel):
-    """features.toml: thresholds, byline role words, the structural mechanisms' reasons, per-line hints."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    thresholds: Thresholds
-    hint: list[Hint] = Field(default_factory=list)
-    byline_roles: dict[str, str]
-    mechanisms: dict[str, dict[str, str]]
-
-
-class Widgets(BaseModel):
-    """widgets.toml: the UI vocabulary of portals (see the file header for its sources)."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    zh: list[str]
-    en: list[str]
-    counted: list[str]
+    def check_rule_files(self) -> None:
+        """Validate the rule files (RuleFileError names the file and key)."""
+        load_rules(resource_path(self.line_rules))
+        load_rules(resource_path(self.inline_rules), need_cut=True)
+        load_rule_file(resource_path(self.features), Features)
+        load_rule_file(resource_path(self.widgets), Widgets)
 
 
 # Widget bars separate their items with two spaces, bars, dots, bullets, arrows, colons or brackets.
@@ -246,27 +145,19 @@ class Rule:
     zone: str = "any"
 
 
-def _load_toml(path: Path) -> dict:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise StageError(f"{path}: cannot read strip rules: {exc}") from exc
-
-
 def load_rules(path: Path, need_cut: bool = False) -> list[Rule]:
     """Read and compile a rule file; inline rules (`need_cut`) must capture a `cut` group."""
     rules, seen = [], set()
-    for i, raw in enumerate(_load_toml(path).get("rule", [])):
+    for i, spec in enumerate(load_rule_file(path, StripRuleFile).rule):
         try:
-            spec = RuleSpec.model_validate(raw)
             regexes = tuple(re.compile(p, re.IGNORECASE) for p in spec.patterns)
-        except (ValueError, re.error) as exc:
-            raise StageError(f"{path}: rule #{i + 1} ({raw.get('id')!r}) is invalid: {exc}") from exc
+        except re.error as exc:
+            raise RuleFileError(f"{path}: rule #{i + 1} ({spec.id!r}) has an invalid pattern: {exc}") from exc
         if spec.id in seen:
-            raise StageError(f"{path}: rule id {spec.id!r} is used twice; ids must be unique")
+            raise RuleFileError(f"{path}: rule id {spec.id!r} is used twice; ids must be unique")
         seen.add(spec.id)
         if need_cut and any("cut" not in r.groupindex for r in regexes):
-            raise StageError(f"{path}: inline rule {spec.id!r}: every pattern needs a (?P<cut>...) group")
+            raise RuleFileError(f"{path}: inline rule {spec.id!r}: every pattern needs a (?P<cut>...) group")
         rules.append(
             Rule(spec.id, frozenset(spec.languages), spec.kind, spec.reason, regexes, spec.max_chars, spec.zone)
         )
@@ -291,14 +182,7 @@ class CanonLine:
 
 def canonicalize(line: str, t2s) -> CanonLine:
     """Half-width, Simplified text of `line` with pinyin readings removed, and the offset map back."""
-    half = []
-    for ch in line:
-        n = unicodedata.normalize("NFKC", ch)
-        half.append(n if len(n) == 1 else ch)
-    s = "".join(half)
-    simp = t2s.convert(s)
-    if len(simp) != len(s):
-        simp = "".join(c2 if len(c2 := t2s.convert(c)) == 1 else c for c in s)
+    simp = convert_same_length(t2s, nfkc_chars(line))
     text, origin, pos = [], [], 0
     for m in _PINYIN.finditer(simp):
         if m.start() > 0 and _CJK.match(simp[m.start() - 1]):
@@ -356,8 +240,6 @@ class Stripper:
         widgets: Widgets,
         disable: tuple[str, ...] = (),
     ) -> None:
-        import opencc
-
         self.disable = tuple(disable)
         self.line_rules = [r for r in line_rules if self.on(r.id)]
         self.inline_rules = [r for r in inline_rules if self.on(r.id)]
@@ -375,7 +257,7 @@ class Stripper:
         self.publishers = tuple(sorted(features.thresholds.publisher_suffixes, key=len, reverse=True))
         self.event_words = tuple(features.thresholds.headline_event_words)
         self.section_number = re.compile(features.thresholds.section_number, re.I)
-        self.t2s = opencc.OpenCC("t2s")
+        self.t2s = opencc_converter("t2s")
 
     def on(self, rule_id: str) -> bool:
         """Whether a rule or mechanism is switched on (`strip.disable` names ids or dotted prefixes)."""
@@ -985,12 +867,6 @@ def make_strip(cfg: StripConfig):
     """Build the strip stage from its rule files."""
     line_rules = load_rules(resource_path(cfg.line_rules))
     inline_rules = load_rules(resource_path(cfg.inline_rules), need_cut=True)
-    try:
-        features = Features.model_validate(_load_toml(resource_path(cfg.features)))
-    except ValueError as exc:
-        raise StageError(f"{cfg.features}: invalid strip features: {exc}") from exc
-    try:
-        widgets = Widgets.model_validate(_load_toml(resource_path(cfg.widgets)))
-    except ValueError as exc:
-        raise StageError(f"{cfg.widgets}: invalid widget vocabulary: {exc}") from exc
+    features = load_rule_file(resource_path(cfg.features), Features)
+    widgets = load_rule_file(resource_path(cfg.widgets), Widgets)
     return Stripper(line_rules, inline_rules, features, widgets, tuple(cfg.disable))

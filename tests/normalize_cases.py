@@ -6,8 +6,8 @@ import random
 from pathlib import Path
 
 from pipeline.document import Document
-from pipeline.normalize.script import fold_width
 from pipeline.schema import RawDocument
+from pipeline.text import half_width
 
 MSRA_TEST = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "msra" / "msra_test.txt"
 
@@ -21,7 +21,7 @@ def msra_sentences(path: Path = MSRA_TEST, n: int = 2000) -> list[str]:
             cur.append(parts[0])
             continue
         if len(cur) >= 5:
-            out.append("".join(fold_width(c) for c in cur))
+            out.append(half_width("".join(cur)))
         cur = []
         if len(out) >= n:
             break
@@ -49,7 +49,7 @@ def damage_gbk_shift(line: str, rng: random.Random) -> tuple[str, str] | None:
     i, j = reg
     data = line[i:j].encode("gb18030")[1:]
     shifted = data.decode("gb18030", errors="ignore")
-    shifted = "".join(fold_width(c) for c in shifted if not 0xE000 <= ord(c) <= 0xF8FF)
+    shifted = half_width("".join(c for c in shifted if not 0xE000 <= ord(c) <= 0xF8FF))
     return line[:i] + "?" + shifted + line[j:], line
 
 
@@ -60,7 +60,7 @@ def damage_utf8_as_gbk(line: str, rng: random.Random, mark: str = "?") -> tuple[
         return None
     i, j = reg
     shifted = line[i:j].encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", mark)
-    shifted = "".join(fold_width(c) for c in shifted)
+    shifted = half_width(shifted)
     return line[:i] + shifted + line[j:], line
 
 

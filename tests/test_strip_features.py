@@ -11,8 +11,9 @@ import pytest
 
 from pipeline.document import Document
 from pipeline.registry import StageError, get_stage
+from pipeline.rulefiles import Hint
 from pipeline.schema import RawDocument
-from pipeline.strip import Hint, line_features
+from pipeline.strip import line_features
 
 HEAD = "市委书记周海调研新能源电池产业链"
 P1 = "3月15日,市委书记周海来到高新区,专题调研新能源电池产业链发展情况。"

@@ -1,7 +1,8 @@
 """Events stage: one event per article (type, date, main person, participants, organizations, places).
 
 Reads what the earlier stages found (lines, kept text, NER entities incl. TITLE mentions, dates) and
-the rule files under configs/events/ (triggers, rank table of titles, role cues). Every field cites
+the rule files configs/events/triggers.toml, configs/events/roles.toml (role cues) and the rank table of
+configs/titles.toml. Every field cites
 evidence offsets into `doc.text`; `Event.rules` lists the rule ids that decided the fields.
 """
 
@@ -19,7 +20,7 @@ class EventsConfig(StageConfig):
     """Config of the events stage."""
 
     triggers: str = "configs/events/triggers.toml"
-    titles: str = "configs/events/titles.toml"
+    titles: str = "configs/titles.toml"
     roles: str = "configs/events/roles.toml"
     gazetteer: str = "pipeline/data/gazetteer_cn.tsv"
     date_lead_paragraphs: int = 2
@@ -27,6 +28,12 @@ class EventsConfig(StageConfig):
     def data_files(self) -> list[Path]:
         """The rule files are part of the config hash."""
         return [resource_path(self.triggers), resource_path(self.titles), resource_path(self.roles), resource_path(self.gazetteer)]
+
+    def check_rule_files(self) -> None:
+        """Validate the rule files (RuleFileError names the file and key)."""
+        from pipeline.events.rules import load_rules
+
+        load_rules(resource_path(self.triggers), resource_path(self.titles), resource_path(self.roles))
 
 
 @register_stage("events", EventsConfig)

@@ -16,10 +16,6 @@ _ZH_TITLE_START = re.compile(r"[,，。、;；:：\s(（“\"「『]")
 _ZH_NON_TITLE = re.compile(r".*(?:日|陪同|和|与|及|由|请|对|向|为|是|将|在|到|等|了|后|时|带领|率领|主持|召开|听取|会见|看望|邀请)")
 _EN_TITLE_WORD = re.compile(r"^(?:[A-Z][\w'’-]*|of|the|and|for|in)$")
 _CJK = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
-# An English title starts with its office (a lower-case phrase after a name is a title only then, not 'invited ...').
-_EN_TITLE_HEAD = re.compile(
-    r"(?i)(?:(?:a|an|the)\s+)?(?:(?:executive|vice|deputy|acting|party|first)[ -])*(?:secretary|mayor|governor|director|chairman|chairwoman|"
-    r"chairperson|head|president|member|minister|spokes(?:person|man|woman)|commissioner|magistrate|chief|premier)\b")
 
 
 @dataclass
@@ -192,7 +188,7 @@ class TitleFinder:
         left = max((m.end() for m in re.finditer(r"[,;:.!?]", norm[seg[0]:comma])), default=0) + seg[0]
         m = re.compile(r"\s*(?:(?:The|the)\s+)?").match(norm, left, comma)
         s = m.end()
-        if comma - s <= 80 and _EN_TITLE_HEAD.match(norm, s) and _is_title(self.rules, norm[s:comma]):
+        if comma - s <= 80 and self.rules.en_title_head.match(norm, s) and _is_title(self.rules, norm[s:comma]):
             return s, comma
         return None
 
@@ -208,7 +204,7 @@ class TitleFinder:
         stop = re.search(r"[,;.]|\s(?:went|held|visited|attended|said|presided|pointed|emphasized|inspected)\b", norm[s:seg[1]])
         e = s + (stop.start() if stop else seg[1] - s)
         # a lowercase title is accepted only with its body (spokesperson of the Shenzhen Municipal Bureau)
-        if e > s and (norm[s].isupper() or " of " in norm[s:e]) and _EN_TITLE_HEAD.match(norm, s) \
+        if e > s and (norm[s].isupper() or " of " in norm[s:e]) and self.rules.en_title_head.match(norm, s) \
                 and _is_title(self.rules, norm[s:e]):
             return s, e
         return None

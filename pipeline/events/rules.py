@@ -1,11 +1,13 @@
-"""The events stage's data files (configs/events/*.toml), compiled once by the factory."""
+"""The events stage's data files (configs/events/*.toml and the rank table of configs/titles.toml), compiled once
+by the factory."""
 
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+
+from pipeline.rulefiles import RolesFile, TitlesFile, TriggersFile, as_dict, load_rule_file
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,7 @@ class EventRules:
     leading_titles: re.Pattern
     destination: re.Pattern
     place_levels: dict[str, int]
+    en_title_head: re.Pattern
 
     def cues_for(self, role: str) -> tuple[Cue, ...]:
         """The cues of one role."""
@@ -164,9 +167,9 @@ def load_place_levels(path: Path | None) -> dict[str, int]:
 
 def load_rules(triggers: Path, titles: Path, roles: Path, gazetteer: Path | None = None) -> EventRules:
     """Compile the three rule files (and the place levels of the gazetteer, when given)."""
-    t = tomllib.loads(triggers.read_text(encoding="utf-8"))
-    ti = tomllib.loads(titles.read_text(encoding="utf-8"))
-    ro = tomllib.loads(roles.read_text(encoding="utf-8"))
+    t = as_dict(load_rule_file(triggers, TriggersFile))
+    ti = as_dict(load_rule_file(titles, TitlesFile))
+    ro = as_dict(load_rule_file(roles, RolesFile))
     dec = t["decision"]
     units: dict[str, str] = {}
     for loc in ti["locale"]:
@@ -222,4 +225,12 @@ def load_rules(triggers: Path, titles: Path, roles: Path, gazetteer: Path | None
         leading_titles=re.compile(ti["leading"]["pattern"]),
         destination=re.compile(ro["destination"]["pattern"]),
         place_levels=load_place_levels(gazetteer),
+        en_title_head=_en_title_head(ti["en"]["modifiers"], ti["en"]["heads"]),
     )
+
+
+def _en_title_head(modifiers: list[str], heads: list[str]) -> re.Pattern:
+    """An English title's start: an optional article, modifiers (vice, deputy ...), then an office word."""
+    mods = "|".join(re.escape(m) for m in modifiers)
+    words = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"(?i)(?:(?:a|an|the)\s+)?(?:(?:{mods})[ -])*(?:{words})\b")

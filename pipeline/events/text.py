@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from pipeline.document import Document
-
-_SENT_END = re.compile(r"[。!?！？]+[”\"’」』]?|(?<=[a-z0-9”\"’)])\.(?=\s+[A-Z“\"‘(])|\.\s*$")
-_CLAUSE_END = re.compile(r"[。!?！？;；,，:：\n]|(?<=[a-z0-9])\.(?=\s)")
+from pipeline.text import CLAUSE_END, sentence_spans
 
 
 def title_segments(doc: Document) -> list[tuple[int, int]]:
@@ -18,25 +14,16 @@ def title_segments(doc: Document) -> list[tuple[int, int]]:
 
 def sentences(norm: str, segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sentence spans (offsets into the text) of the given segments."""
-    out = []
-    for s, e in segments:
-        pos = s
-        for m in _SENT_END.finditer(norm, s, e):
-            if norm[pos:m.end()].strip():
-                out.append((pos, m.end()))
-            pos = m.end()
-        if norm[pos:e].strip():
-            out.append((pos, e))
-    return out
+    return [span for s, e in segments for span in sentence_spans(norm, s, e)]
 
 
 def clause_around(norm: str, start: int, end: int, seg: tuple[int, int]) -> tuple[int, int]:
     """The clause (between commas/stops) that holds norm[start:end], inside its segment."""
     s, e = seg
     left = s
-    for m in _CLAUSE_END.finditer(norm, s, start):
+    for m in CLAUSE_END.finditer(norm, s, start):
         left = m.end()
-    m = _CLAUSE_END.search(norm, end, e)
+    m = CLAUSE_END.search(norm, end, e)
     return left, (m.start() if m else e)
 
 

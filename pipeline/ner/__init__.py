@@ -16,9 +16,8 @@ from pydantic import Field, field_validator
 from pipeline.config import StageConfig, resource_path
 from pipeline.document import Document
 from pipeline.registry import StageError, register_stage
+from pipeline.text import PIECE_END, cut_long, sentence_spans
 
-SENTENCE_END = re.compile(r"[。！？!?；;]+|\.\s+")
-CLAUSE_BREAKS = "，,、：:"
 CJK = re.compile(r"[\u3400-\u9fff]")
 LATIN = re.compile(r"[A-Za-z]")
 EN_PLACE_SUFFIXES = (" City", " County", " Province", " District", " Town", " Village", " Autonomous Region")
@@ -37,6 +36,7 @@ class NerConfig(StageConfig):
     rules: str = "configs/ner/zh_rules.toml"
     surnames: str = "configs/ner/surnames.toml"
     english_rules: str = "configs/ner/english.toml"
+    titles: str = Field("configs/titles.toml", description="official title words and rank table (shared with events)")
     gazetteer: str = "pipeline/data/gazetteer_cn.tsv"
     industry_words: str = Field("pipeline/data/industry_words.tsv",
                                 description="industry words of company short names (GB/T 4754-2017, scripts/build_industry_words.py)")
@@ -57,27 +57,22 @@ class NerConfig(StageConfig):
 
     def data_files(self):
         """Rule and gazetteer files (hashed into the config hash)."""
-        return [resource_path(p) for p in (self.rules, self.surnames, self.english_rules, self.gazetteer,
+        return [resource_path(p) for p in (self.rules, self.surnames, self.english_rules, self.titles, self.gazetteer,
                                           self.industry_words, self.syllables, self.central_soe)]
+
+    def check_rule_files(self) -> None:
+        """Validate the rule files (RuleFileError names the file and key)."""
+        from pipeline.rulefiles import load_en_rules, load_surnames, load_zh_rules
+
+        load_zh_rules(resource_path(self.rules), resource_path(self.titles))
+        load_en_rules(resource_path(self.english_rules), resource_path(self.titles))
+        load_surnames(resource_path(self.surnames))
 
 
 def chunks(text: str, segments: list[tuple[int, int]], max_chars: int) -> list[tuple[int, int]]:
     """(start, end) of the sentences of the kept segments, long ones cut at clause breaks."""
-    out = []
-    for seg_start, seg_end in segments:
-        start = seg_start
-        ends = [seg_start + m.end() for m in SENTENCE_END.finditer(text[seg_start:seg_end])]
-        for end in [*ends, seg_end]:
-            while end - start > max_chars:
-                window = text[start:start + max_chars]
-                cut = max(window.rfind(c) for c in CLAUSE_BREAKS) + 1
-                cut = start + (cut if cut > 0 else max_chars)
-                out.append((start, cut))
-                start = cut
-            if end > start:
-                out.append((start, end))
-            start = end
-    return [(s, e) for s, e in out if text[s:e].strip()]
+    return [(s, e) for seg in segments for start, end in sentence_spans(text, *seg, ends=PIECE_END)
+            for s, e in cut_long(text, start, end, max_chars) if text[s:e].strip()]
 
 
 def route(language: str, text: str) -> tuple[bool, bool]:
@@ -103,8 +98,10 @@ def make_ner(cfg: NerConfig):
 
     gaz = Gazetteer.load(resource_path(cfg.gazetteer))
     zh_rules = ChineseRules(resource_path(cfg.rules), resource_path(cfg.surnames), gaz, resource_path(cfg.industry_words),
-                            disabled=set(cfg.disabled_proposers), soe_path=resource_path(cfg.central_soe))
-    en_rules = EnglishRules(resource_path(cfg.english_rules), resource_path(cfg.surnames), resource_path(cfg.syllables), gaz)
+                            disabled=set(cfg.disabled_proposers), soe_path=resource_path(cfg.central_soe),
+                            titles_path=resource_path(cfg.titles))
+    en_rules = EnglishRules(resource_path(cfg.english_rules), resource_path(cfg.surnames), resource_path(cfg.syllables), gaz,
+                            titles_path=resource_path(cfg.titles))
     backends: dict[str, object] = {}
 
     def backend(name: str):

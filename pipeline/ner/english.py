@@ -16,13 +16,13 @@ offsets they return hold for the original text.
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
 from pathlib import Path
 
 from pipeline.config import resource_path
 from pipeline.ner.base import RawEntity
 from pipeline.ner.gazetteer import EN_LEVEL, Gazetteer
+from pipeline.rulefiles import load_en_rules, load_surnames
 
 NAME_TOKEN = re.compile(r"^[A-Z][A-Za-z'’&.-]*$")
 ITEM = re.compile(r"[A-Z][\w&'’.-]*(?:\s+(?:of\s+)?[A-Z][\w&'’.-]*)*")
@@ -36,12 +36,13 @@ VENUE_HEADS = {"Exhibition Hall", "Hall", "Center", "Centre", "Garment City", "C
 class EnglishRules:
     """Lexicons and rules of the English back-end, loaded once."""
 
-    def __init__(self, rules_path: Path, surnames_path: Path, syllables_path: Path, gazetteer: Gazetteer) -> None:
+    def __init__(self, rules_path: Path, surnames_path: Path, syllables_path: Path, gazetteer: Gazetteer,
+                 titles_path: Path | None = None) -> None:
         import spacy
         from pypinyin import Style, pinyin
 
-        self.r = tomllib.loads(rules_path.read_text(encoding="utf-8"))["rules"]
-        sur = tomllib.loads(surnames_path.read_text(encoding="utf-8"))["rules"]["zh.person.surname"]
+        self.r = load_en_rules(rules_path, titles_path)  # validated; titles from configs/titles.toml
+        sur = load_surnames(surnames_path)
         self.syllables = frozenset(syllables_path.read_text(encoding="utf-8").split())
         self.surnames = set()
         for ch in "".join(sur["single"].split()):

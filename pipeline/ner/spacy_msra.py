@@ -2,51 +2,31 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from pipeline.config import resource_path
 from pipeline.ner.base import BackendUnavailable, RawEntity
+from pipeline.text import HALF_WIDTH_ASCII, PIECE_END, cut_long, sentence_spans, strip_span
 
 DEFAULT_MODEL = resource_path("models/spacy-msra")
 
 # MSRA's labels, which the model predicts -> the project's labels (pipeline/ner/base.py LABELS).
 MSRA_TO_LABEL = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
 
-# Full-width ASCII (U+FF01..U+FF5E) -> ASCII, one character for one: the model is trained and run on
-# half-width text (as doc.norm_text is), whichever width its input has, and offsets do not move.
-HALF_WIDTH = str.maketrans({chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)})
-
 # MSRA sentences are at most 100 characters, so the model is run on pieces of about that size:
 # cut after sentence ends and line breaks, and a piece still longer than MAX_PIECE at its last clause
 # break (else hard at MAX_PIECE).
-SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
-CLAUSE_BREAKS = "，,、：:"
 MAX_PIECE = 150
 
 
 def pieces(text: str, max_chars: int = MAX_PIECE) -> Iterator[tuple[int, int]]:
     """(start, end) of the non-blank pieces the model reads: sentences, long ones cut at clause breaks."""
-    start = 0
-    ends = [m.end() for m in SENTENCE_END.finditer(text)]
-    for end in [*ends, len(text)]:
-        while end - start > max_chars:
-            window = text[start : start + max_chars]
-            cut = max(window.rfind(c) for c in CLAUSE_BREAKS) + 1
-            cut = start + (cut if cut > 0 else max_chars)
-            yield from _stripped(text, start, cut)
-            start = cut
-        yield from _stripped(text, start, end)
-        start = end
-
-
-def _stripped(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    piece = text[start:end]
-    lead = len(piece) - len(piece.lstrip())
-    trail = len(piece) - len(piece.rstrip())
-    if lead < len(piece):
-        yield start + lead, end - trail
+    for start, end in sentence_spans(text, ends=PIECE_END):
+        for s, e in cut_long(text, start, end, max_chars):
+            span = strip_span(text, s, e)
+            if span is not None:
+                yield span
 
 
 class SpacyMsraBackend:
@@ -74,7 +54,7 @@ class SpacyMsraBackend:
         where: list[tuple[int, int]] = []  # (text index, piece start) of each piece
         chunks: list[str] = []
         for i, text in enumerate(texts):
-            half = text.translate(HALF_WIDTH)
+            half = text.translate(HALF_WIDTH_ASCII)  # trained on half-width text; offsets do not move
             for start, end in pieces(half):
                 where.append((i, start))
                 chunks.append(half[start:end])

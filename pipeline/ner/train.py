@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.config import REPO_ROOT
-from pipeline.ner.spacy_msra import HALF_WIDTH, MSRA_TO_LABEL, SpacyMsraBackend
+from pipeline.ner.spacy_msra import MSRA_TO_LABEL, SpacyMsraBackend
+from pipeline.text import HALF_WIDTH_ASCII
 
 DEFAULT_CONFIG = REPO_ROOT / "configs" / "ner" / "spacy_msra.cfg"
 DEFAULT_OUTPUT = REPO_ROOT / "models" / "spacy-msra"
@@ -106,7 +107,7 @@ def _sentence(path: Path, lineno: int, chars: list[str], tags: list[str]) -> Sen
         spans = bmes_to_spans(tags)
     except MsraFormatError as e:
         raise MsraFormatError(f"{path}: sentence ending before line {lineno}: {e}") from None
-    return Sentence("".join(chars).translate(HALF_WIDTH), spans)
+    return Sentence("".join(chars).translate(HALF_WIDTH_ASCII), spans)
 
 
 def score_spans(gold: list[list[Span]], pred: list[list[Span]]) -> dict[str, dict[str, float]]:

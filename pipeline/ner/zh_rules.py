@@ -10,7 +10,6 @@ drops what the annotation rules exclude. Document-level linking happens in `pipe
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from pipeline.ner.base import RawEntity
 from pipeline.ner.gazetteer import Gazetteer, Place
 from pipeline.ner.lexicon_matcher import LexiconMatcher
 from pipeline.ner.proposers import check_names
+from pipeline.rulefiles import load_surnames, load_zh_rules
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 NAME_CHAR = re.compile(r"[\u3400-\u9fffA-Za-z0-9·]")
@@ -81,9 +81,9 @@ class ChineseRules:
 
     def __init__(self, rules_path: Path, surnames_path: Path, gazetteer: Gazetteer,
                  industry_path: Path | None = None, disabled: frozenset[str] | set[str] = frozenset(),
-                 soe_path: Path | None = None) -> None:
-        rules = tomllib.loads(rules_path.read_text(encoding="utf-8"))["rules"]
-        sur = tomllib.loads(surnames_path.read_text(encoding="utf-8"))["rules"]["zh.person.surname"]
+                 soe_path: Path | None = None, titles_path: Path | None = None) -> None:
+        rules = load_zh_rules(rules_path, titles_path)  # validated; titles from configs/titles.toml
+        sur = load_surnames(surnames_path)
         self.r = rules
         self.gaz = gazetteer
         self.surnames = set("".join(sur["single"].split()))

@@ -9,14 +9,13 @@ Every change is one `Repair` citing its rule id; no pass adds or removes a newli
 
 from __future__ import annotations
 
-import tomllib
-
 from pydantic import Field
 
 from pipeline.config import StageConfig, resource_path
 from pipeline.document import Document
 from pipeline.offsets import OffsetMap, TextBuilder
 from pipeline.registry import StageError, register_stage
+from pipeline.rulefiles import NormalizeRuleFile, as_dict, load_rule_file
 from pipeline.schema import Repair
 
 
@@ -36,6 +35,10 @@ class NormalizeConfig(StageConfig):
     def data_files(self):
         """Rules and character counts: both change what the stage does."""
         return [resource_path(self.rules), resource_path(self.char_freq)]
+
+    def check_rule_files(self) -> None:
+        """Validate the rule file (RuleFileError names the file and key)."""
+        load_rule_file(resource_path(self.rules), NormalizeRuleFile)
 
 
 class Edits:
@@ -104,11 +107,11 @@ def make_normalize(cfg: NormalizeConfig):
     from pipeline.normalize.charmodel import CharModel
     from pipeline.normalize.script import Converter, language
 
+    rules = as_dict(load_rule_file(resource_path(cfg.rules), NormalizeRuleFile))
     try:
-        rules = tomllib.loads(resource_path(cfg.rules).read_text(encoding="utf-8"))
         conv = Converter(cfg.opencc_profile)
-    except (OSError, tomllib.TOMLDecodeError, ValueError) as exc:
-        raise StageError(f"normalize: cannot load {cfg.rules} / OpenCC profile {cfg.opencc_profile!r}: {exc}") from exc
+    except (OSError, ValueError) as exc:
+        raise StageError(f"normalize: cannot load OpenCC profile {cfg.opencc_profile!r}: {exc}") from exc
     clean_rules = cleanup.load_rules(rules.get("rule", []))
     mj = rules["mojibake"]
     py = rules["pinyin"]

@@ -8,6 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
+from pipeline.text import fold_width
+
 # Log-probability of one random GBK two-byte character (about 21,000 of them): a misaligned decoding
 # produces characters about this likely, so scores are log-odds against it.
 LOG_RANDOM = -math.log(21000)
@@ -18,17 +20,14 @@ _QMARK = -3.0
 # about 500 times, like ！ or …, so that a widget such as 【大】【中】【小】 never looks like damage. ASCII keeps its
 # counted score: a lone ASCII byte between Han characters is how misaligned GBK falls back in step.
 PUNCT_LO = 2.0
+_KEY_SPACES = frozenset({0x3000})
 _COMMON_SYMBOLS = set("℃℉‰°′″§№★☆●○◎◇◆□■△▲▼▽→←↑↓※～＋－＝×÷±≤≥〇")
 
 
 def fold_char(ch: str) -> str:
-    """Full-width ASCII and U+3000 to half-width (how the model's keys are stored)."""
-    o = ord(ch)
-    if 0xFF01 <= o <= 0xFF5E:
-        return chr(o - 0xFEE0)
-    if o == 0x3000:
-        return " "
-    return ch
+    """Full-width ASCII and U+3000 to half-width (how the model's keys are stored): the ideographic space
+    only, as the counts were built, so NBSP and thin spaces keep their own (punctuation) score."""
+    return fold_width(ch, _KEY_SPACES)
 
 
 def is_punct(ch: str) -> bool:

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline.normalize.charmodel import LOG_RANDOM, CharModel, is_punct
-from pipeline.normalize.script import fold_width
 from pipeline.normalize.utf8gbk import Utf8AsGbk
+from pipeline.text import HAN_CHAR, half_width
 
 _K = 10  # candidates kept per guessed character
 _BEAM = 24
@@ -31,7 +31,7 @@ _NOT_IN_GBK_RUN = re.compile(r"[?\ufffd\x40-\x7e]")
 _LOST_LEAD = re.compile(r"[?\ufffd]([\x40-\x7e])(?=[\u4e00-\u9fff])")
 _PINYIN_AFTER = re.compile(r"^[(（][a-zü\u00e0-\u01dc0-5 ]{1,30}[)）]")
 _PINYIN_BEFORE = re.compile(r"[(（][a-zü\u00e0-\u01dc0-5 ]{1,30}[)）]$")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK = HAN_CHAR
 
 
 @dataclass
@@ -269,12 +269,12 @@ class Repairer:
             i += 3
         if lost_prefix:
             return self._finish(hyps, left, right)
-        observed = "".join(fold_width(c) for c in run)
+        observed = half_width(run)
 
         def decodes_back(text: str) -> bool:
             # A lost byte shows as `?` only where GBK could not read it: the guess must damage the same way.
             back = text.encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", "?")
-            return "".join(fold_width(c) for c in back) == observed
+            return half_width(back) == observed
 
         return self._finish(hyps, left, right, decodes_back)
 

@@ -15,9 +15,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from pipeline.text import HAN_CHAR
+
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 GROUP = re.compile(r"[(（]\s*([A-Za-z" + _TONED + r"üÜ:'’ \-0-5]{1,60}?)\s*[)）]")
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN = HAN_CHAR
 _SEP = re.compile(r"[\s'’\-]+")
 
 

@@ -1,33 +1,21 @@
-"""Traditional -> Simplified conversion that keeps every offset, half-width folding, script and language."""
+"""Traditional -> Simplified conversion that keeps every offset, script and language."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_CHUNK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
-_SPACES = {0x00A0, 0x3000, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x202F, 0x205F}
-
-
-def fold_width(ch: str) -> str:
-    """Full-width ASCII to half-width; NBSP, U+3000 and other wide spaces to an ASCII space."""
-    o = ord(ch)
-    if 0xFF01 <= o <= 0xFF5E:
-        return chr(o - 0xFEE0)
-    if o in _SPACES:
-        return " "
-    return ch
+from pipeline.text import HAN, HAN_CHAR, HAN_RUN, convert_same_length, half_width, opencc_converter
 
 
 # A half-width full stop closes a Chinese sentence when a Han character is before it and a Han character, an
 # opening quote or bracket, or the line end after it (签约.当天 / 签约.\n); never inside numbers or English.
-_STOP = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])\.(?=[\u3400-\u9fff\uf900-\ufaff“‘(（《]|[ \t]*(?:\n|$))")
+_STOP = re.compile(rf"(?<=[{HAN}])\.(?=[{HAN}“‘(（《]|[ \t]*(?:\n|$))")
 
 
 # The dots that join the parts of a transliterated name (艾力·买买提): Taiwan (‧ U+2027), Japanese-style
 # (・ U+30FB, ･ U+FF65), bullet and operator dots, all read as the middle dot U+00B7 between Han characters.
-_NAME_DOT = re.compile(r"(?<=[\u3400-\u9fff\uf900-\ufaff])[\u2027\u30fb\uff65\u2022\u2219\u22c5](?=[\u3400-\u9fff\uf900-\ufaff])")
+_NAME_DOT = re.compile(rf"(?<=[{HAN}])[\u2027\u30fb\uff65\u2022\u2219\u22c5](?=[{HAN}])")
 
 
 def fold_stops(text: str) -> str:
@@ -40,12 +28,10 @@ class Converter:
     """OpenCC conversion (profile e.g. "t2s") that never changes the length of the text."""
 
     def __init__(self, profile: str) -> None:
-        import opencc
-
-        self._cc = opencc.OpenCC(profile)
-        self._back = opencc.OpenCC("s2t") if profile.startswith("t") else None
+        self._cc = opencc_converter(profile)
+        self._back = opencc_converter("s2t") if profile.startswith("t") else None
         # Hong Kong and Taiwan variant forms (衞, 敍, 簷) that the standard profile leaves alone
-        self._regional = [opencc.OpenCC(p) for p in ("hk2s", "tw2s")] if profile.endswith("2s") else []
+        self._regional = [opencc_converter(p) for p in ("hk2s", "tw2s")] if profile.endswith("2s") else []
         self._variant = lru_cache(maxsize=65536)(self._variant_one)
         self.char = lru_cache(maxsize=65536)(self._char)
         self._back_char = lru_cache(maxsize=65536)(self._back_one)
@@ -68,32 +54,22 @@ class Converter:
         out = self._cc.convert(ch)
         return self._variant(out if len(out) == 1 else ch)
 
-    def _same_length(self, chunk: str) -> str:
-        """Convert phrase-level; where a phrase changes length, split it, down to single characters."""
-        out = self._cc.convert(chunk)
-        if len(out) == len(chunk):
-            return out
-        if len(chunk) == 1:
-            return chunk
-        mid = len(chunk) // 2
-        return self._same_length(chunk[:mid]) + self._same_length(chunk[mid:])
-
     def convert(self, text: str) -> str:
         """The converted text, exactly as long as `text`, with full-width ASCII and wide spaces folded and a
         Chinese sentence's ASCII full stop made ideographic."""
         parts, pos = [], 0
-        for m in _CHUNK.finditer(text):
+        for m in HAN_RUN.finditer(text):
             parts.append(text[pos : m.start()])
-            parts.append("".join(map(self._variant, self._same_length(m.group()))))
+            parts.append("".join(map(self._variant, convert_same_length(self._cc, m.group()))))
             pos = m.end()
         parts.append(text[pos:])
-        return fold_stops("".join(fold_width(c) for c in "".join(parts)))
+        return fold_stops(half_width("".join(parts)))
 
     def script(self, text: str) -> dict[str, float]:
         """Shares: han (of letters), hant and hans (of Han characters: changed by t2s / by s2t), latin (of letters)."""
         han = hant = hans = latin = 0
         for ch in text:
-            if _HAN.match(ch):
+            if HAN_CHAR.match(ch):
                 han += 1
                 if self.char(ch) != ch:
                     hant += 1
