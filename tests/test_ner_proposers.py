@@ -30,7 +30,6 @@ CASES = {
     "after_title_bounded": ("副厅长次仁卓玛强调。", [], "zh.person.after_title_bounded"),
     "honorifics": ("赵书记指出。", [], "zh.person.honorific"),
     "dotted_names": ("副主席阿布都拉·艾买提出席。", [], "zh.person.dotted_name"),
-    "brands": ("他参观了比亚迪。", [], "zh.org.brand"),
     "media": ("新华社记者报道。", [], "zh.org.media"),
     "central_soe": ("双方与中国电建签约。", [], "zh.org.central_soe"),
     "clause_sites": ("在星河超级品牌中心，县长察看了商品。", [], "zh.org.clause_site"),

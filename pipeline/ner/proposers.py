@@ -22,7 +22,6 @@ PROPOSERS: dict[str, str] = {
     "after_title_bounded": "a name without a Han surname between a title and a closer (zh.person.after_title_bounded)",
     "honorifics": "surname + title references (zh.person.honorific)",
     "dotted_names": "transliterated names with · (zh.person.dotted_name)",
-    "brands": "well-known companies by brand name (zh.org.brand)",
     "media": "news media (zh.org.media)",
     "central_soe": "central state-owned enterprises and their short names, SASAC's list (zh.org.central_soe)",
     "clause_sites": "在 + a named site + comma (zh.org.clause_site)",

@@ -125,7 +125,6 @@ class ChineseRules:
             "PARK": rules["zh.place.park"]["suffixes"],
             "LEVEL": rules["zh.place.gazetteer"]["level_words"],
             "HONOR": rules["zh.person.honorific"]["titles"],
-            "BRAND": rules["zh.org.brand"]["names"],
             "MEDIA": rules["zh.org.media"]["outlets"],
             "SOE": list(self.soe),
         }
@@ -275,8 +274,6 @@ class ChineseRules:
             out += self._honorifics(text, got)
         if on("dotted_names"):
             out += self._dotted_names(text, titles)
-        if on("brands"):
-            out += [Cand(s, e, "ORG", "zh.org.brand", kind="company") for s, e in _longest_first(got["BRAND"])]
         if on("central_soe"):
             out += [Cand(s, e, "ORG", "zh.org.central_soe", kind="company", key=self.soe[text[s:e]])
                     for s, e in _longest_first(got["SOE"])]
