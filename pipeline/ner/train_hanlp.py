@@ -19,11 +19,13 @@ import sys
 import time
 from pathlib import Path
 
-from pipeline.config import REPO_ROOT
+from pipeline.ner.train import DEFAULT_OUTPUT as SPACY_MSRA_OUTPUT
+from pipeline.ner.train import DEFAULT_WORK_DIR as SPACY_MSRA_WORK_DIR
 from pipeline.ner.train import SHARED_DATA_DIR, Sentence, default_data_dir, gold_labels, read_msra, score_spans
 
-DEFAULT_OUTPUT = REPO_ROOT / "models" / "hanlp-msra"
-DEFAULT_WORK_DIR = REPO_ROOT / "build" / "hanlp-msra"
+# beside the spaCy model, in the checkout's models/ and build/ (as train.py: trainers write into a checkout)
+DEFAULT_OUTPUT = SPACY_MSRA_OUTPUT.parent / "hanlp-msra"
+DEFAULT_WORK_DIR = SPACY_MSRA_WORK_DIR.parent / "hanlp-msra"
 
 
 def iobes_tags(sent: Sentence) -> list[str]:

@@ -22,10 +22,11 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from pipeline.config import REPO_ROOT
+from pipeline.ner.train import DEFAULT_OUTPUT as SPACY_MSRA_OUTPUT
 from pipeline.ner.train import SHARED_DATA_DIR, Sentence, default_data_dir, read_msra
 
-DEFAULT_OUTPUT = REPO_ROOT / "models" / "pkuseg-msra"
+# beside the spaCy model, in the checkout's models/ (as train.py: trainers write into a checkout)
+DEFAULT_OUTPUT = SPACY_MSRA_OUTPUT.parent / "pkuseg-msra"
 
 
 def entity_words(text: str, words: Iterable[str], spans: Iterable[tuple[int, int, str]]) -> list[str]:
