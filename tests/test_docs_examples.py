@@ -182,7 +182,7 @@ def test_every_documented_command_line_parses():
     for example in README_EXAMPLES + HELP_EXAMPLES:
         for part in re.sub(r"\s+#\s.*$", "", example).split("|"):
             argv = shlex.split(part.split(">")[0])
-            if argv and argv[0].endswith("zh-events") and argv[1:2] != ["train-ner"]:
+            if argv and argv[0].endswith("zh-events") and argv[1:2] not in (["train-ner"], ["train-hanlp"], ["train-pkuseg"]):
                 parser.parse_args(argv[1:])
 
 
