@@ -31,3 +31,8 @@ bench: $(STAMP)
 
 clean-outputs:
 	rm -rf outputs/seeds
+
+# The spacy-pkuseg back-end's pipeline (23 MB, not committed): an NER on the committed pkuseg-msra words.
+models/spacy-pkuseg-msra: $(STAMP) configs/ner/spacy_pkuseg.cfg
+	$(BIN)/zh-events train-ner --config configs/ner/spacy_pkuseg.cfg --output $@ --work-dir build/spacy-pkuseg \
+		--max-train-sentences 4000 --dev-sentences 300 --max-minutes 4 --max-steps 100000

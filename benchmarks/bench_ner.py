@@ -4,6 +4,9 @@
     .venv/bin/python benchmarks/bench_ner.py --limit 500     # first 500 MSRA test sentences only
     .venv/bin/python benchmarks/bench_ner.py --one lac       # one measurement (run in its own process)
 
+Back-ends: lac, spacy-msra, spacy-pkuseg (models/spacy-pkuseg-msra) and hanlp (models/hanlp-msra, with the
+hanlp extra installed), each with its default model.
+
 Speed is characters per second with one worker (one process, one thread for ONNX); peak memory
 is the process's maximum resident set size, each measurement in a fresh process so the numbers
 do not include another back-end's model. `stage` is the whole `ner` stage (back-end + pattern
@@ -115,7 +118,7 @@ def peak_mb() -> float:
 def main() -> int:
     """Run every measurement in its own process and print a table (or one measurement as JSON)."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--one", help="lac | spacy-msra | english | stage: one measurement, JSON on stdout")
+    ap.add_argument("--one", help="lac | spacy-msra | spacy-pkuseg | hanlp | english | stage: one measurement, JSON on stdout")
     ap.add_argument("--limit", type=int, help="MSRA test sentences to read (default: all 5,000)")
     ap.add_argument("--repeat", type=int, default=20, help="passes over the seeds for english/stage speed")
     args = ap.parse_args()
@@ -131,6 +134,10 @@ def main() -> int:
     names = ["lac"]
     if (REPO / "pipeline" / "ner" / "spacy_msra.py").exists():
         names.append("spacy-msra")
+    if (REPO / "models" / "spacy-pkuseg-msra" / "config.cfg").exists():
+        names.append("spacy-pkuseg")
+    if (REPO / "models" / "hanlp-msra" / "model.pt").exists():
+        names.append("hanlp")  # fails (and is reported) where the hanlp extra is not installed
     rows = []
     for name in names + ["english", "stage"]:
         cmd = [sys.executable, __file__, "--one", name, "--repeat", str(args.repeat)]

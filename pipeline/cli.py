@@ -1,4 +1,4 @@
-"""Command line: `zh-events run`, `cache`, `schema`, `config`, `train-ner`, `export`, `review`."""
+"""Command line: `zh-events run`, `cache`, `schema`, `config`, `train-ner`, `train-hanlp`, `train-pkuseg`, `export`, `review`."""
 
 from __future__ import annotations
 
@@ -201,17 +201,28 @@ def _cmd_review(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _train_ner(argv: list[str]) -> int:
+# trainer commands: every option, --help included, belongs to the trainer's own parser
+TRAINERS = {"train-ner": "pipeline.ner.train", "train-hanlp": "pipeline.ner.train_hanlp",
+            "train-pkuseg": "pipeline.ner.train_pkuseg"}
+
+
+def _train(command: str, argv: list[str]) -> int:
+    import importlib
+
     try:
-        from pipeline.ner.train import main as train_main
+        train_main = importlib.import_module(TRAINERS[command]).main
     except ImportError as exc:
-        print(f"zh-events: NER training is not available: {exc}", file=sys.stderr)
+        print(f"zh-events: {command} is not available: {exc}", file=sys.stderr)
         return EXIT_FAILED
     return train_main(argv)
 
 
+def _train_ner(argv: list[str]) -> int:
+    return _train("train-ner", argv)
+
+
 def _cmd_train_ner(args: argparse.Namespace) -> int:
-    return _train_ner(args.rest)
+    return _train(args.command, args.rest)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -287,7 +298,18 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="example:\n  zh-events train-ner --output models/spacy-msra",
     )
     train.add_argument("rest", nargs=argparse.REMAINDER)
-    train.set_defaults(func=_cmd_train_ner)
+    train.set_defaults(func=_cmd_train_ner, command="train-ner")
+    for name, what, example in (
+        ("train-hanlp", "the hanlp NER back-end (HanLP BiLSTM-CRF, needs the hanlp extra) on MSRA",
+         "zh-events train-hanlp --max-minutes 13"),
+        ("train-pkuseg", "the pkuseg-msra word segmenter (spacy_pkuseg.train) on LAC-segmented MSRA",
+         "zh-events train-pkuseg"),
+    ):
+        trainer = sub.add_parser(name, formatter_class=fmt, add_help=False, help=f"train {what} (see {name} --help)",
+                                 description=f"Train {what}; all options are passed to the trainer.",
+                                 epilog=f"example:\n  {example}")
+        trainer.add_argument("rest", nargs=argparse.REMAINDER)
+        trainer.set_defaults(func=_cmd_train_ner, command=name)
 
     exp = sub.add_parser(
         "export", formatter_class=fmt, help="records of a run as an ML dataset (needs the export extra)",
@@ -332,8 +354,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the `zh-events` console script."""
     argv = sys.argv[1:] if argv is None else argv
-    if argv[:1] == ["train-ner"]:  # every option, --help included, belongs to the trainer
-        return _train_ner(argv[1:])
+    if argv[:1] and argv[0] in TRAINERS:  # every option, --help included, belongs to the trainer
+        return _train(argv[0], argv[1:])
     parser = build_parser()
     args = parser.parse_args(argv)
     return args.func(args)

@@ -37,14 +37,17 @@ def test_lac_words_to_offsets():
 
 
 @pytest.mark.skipif(importlib.util.find_spec("hanlp") is not None, reason="hanlp is installed here")
-def test_hanlp_missing_says_what_to_install():
+def test_hanlp_missing_says_what_to_install():  # the default model is committed; HanLP itself is the extra
     with pytest.raises(BackendUnavailable, match=r"pip install 'zh-events\[hanlp\]'"):
-        load_backend("hanlp", model="/models/hanlp/msra_ner_electra_small")
-
-
-def test_hanlp_without_model_says_to_set_one():
-    with pytest.raises(BackendUnavailable, match="ner.model is not set"):
         load_backend("hanlp")
+
+
+@pytest.mark.skipif(importlib.util.find_spec("hanlp") is None, reason="needs the hanlp extra (HanLP, torch)")
+def test_hanlp_refuses_what_is_not_a_model_folder(tmp_path):
+    # an identifier or URL would make HanLP download; a folder that does not exist is no model
+    for model in ("MSRA_NER_ELECTRA_SMALL_ZH", "https://example.invalid/ner.zip", str(tmp_path / "none")):
+        with pytest.raises(BackendUnavailable, match="no model folder"):
+            load_backend("hanlp", model=model)
 
 
 def test_hanlp_adapter_offsets():
@@ -60,8 +63,6 @@ def test_hanlp_adapter_offsets():
 
 
 def test_spacy_pkuseg_errors():
-    with pytest.raises(BackendUnavailable, match="ner.model is not set"):
-        load_backend("spacy-pkuseg")
     with pytest.raises(BackendUnavailable, match="cannot load 'no_such_zh_pipeline'"):
         load_backend("spacy-pkuseg", model="no_such_zh_pipeline")
 
@@ -72,10 +73,10 @@ def test_spacy_pkuseg_adapter_labels():
                                                           (12, 14, "PLACE")]
 
 
-def test_stage_fails_at_start_up_with_a_missing_backend():
+def test_stage_fails_at_start_up_with_a_missing_backend(tmp_path):
     spec = get_stage("ner")
     with pytest.raises(BackendUnavailable, match="hanlp"):
-        spec.factory(NerConfig(backend_zh="hanlp"))
+        spec.factory(NerConfig(backend_zh="hanlp", model=str(tmp_path / "no-model")))
 
 
 def test_english_backend_standalone():

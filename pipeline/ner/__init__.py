@@ -32,7 +32,9 @@ class NerConfig(StageConfig):
     backend_zh: str = Field("lac", description="back-end for Chinese text: lac, spacy-msra, hanlp, spacy-pkuseg")
     backend_en: str = Field("english", description="back-end for English text")
     model: str | None = Field(None, description="model path or identifier for hanlp / spacy-pkuseg / spacy-msra")
-    pkuseg_model: str | None = Field(None, description="pkuseg model for a blank spacy-pkuseg pipeline")
+    pkuseg_model: str | None = Field(
+        None, description="pkuseg model folder for a blank spacy-pkuseg pipeline and for word_boundaries "
+                          "(default there: models/pkuseg-msra)")
     rules: str = "configs/ner/zh_rules.toml"
     surnames: str = "configs/ner/surnames.toml"
     english_rules: str = "configs/ner/english.toml"
@@ -46,6 +48,12 @@ class NerConfig(StageConfig):
     disabled_proposers: list[str] = Field(
         default_factory=list,
         description="proposers of the Chinese pattern layer switched off by name (pipeline/ner/proposers.py)")
+    extra_proposers: list[str] = Field(
+        default_factory=list,
+        description="more back-ends whose entities join the candidates where the main back-end found none "
+                    "(off by default: pipeline/ner/proposers.py EXTRA_PROPOSERS)")
+    word_boundaries: bool = Field(
+        False, description="drop model entities whose start or end cuts through a pkuseg word (pipeline/ner/word_bounds.py)")
     max_chunk_chars: int = Field(150, ge=20, description="Chinese sentences longer than this are cut at clause breaks")
     max_chunk_chars_en: int = Field(2000, ge=20, description="the same for English sentences (the rules read whole lists)")
 
@@ -54,6 +62,12 @@ class NerConfig(StageConfig):
     def _known_proposers(cls, names: list[str]) -> list[str]:
         from pipeline.ner.proposers import check_names
         return check_names(names)
+
+    @field_validator("extra_proposers")
+    @classmethod
+    def _known_extra_proposers(cls, names: list[str]) -> list[str]:
+        from pipeline.ner.proposers import check_extra_names
+        return check_extra_names(names)
 
     def data_files(self):
         """Rule and gazetteer files (hashed into the config hash)."""
@@ -114,6 +128,11 @@ def make_ner(cfg: NerConfig):
         return backends[name]
 
     backend(cfg.backend_zh)  # fail at start-up, not on the first document, when a back-end is missing
+    extra = {name: load_backend(name) for name in cfg.extra_proposers if name != cfg.backend_zh}
+    bounds = None
+    if cfg.word_boundaries:
+        from pipeline.ner.word_bounds import DEFAULT_MODEL, WordBoundaries
+        bounds = WordBoundaries(cfg.pkuseg_model or DEFAULT_MODEL)
     place_suffixes = zh_rules.place_suffixes + EN_PLACE_SUFFIXES
 
     def run(doc: Document) -> Document:
@@ -125,11 +144,16 @@ def make_ner(cfg: NerConfig):
         use_zh, use_en = route(doc.language, "".join(texts))
         cands: list[Cand] = []
         if use_zh and texts:
-            for (s, _), text, ents in zip(pieces, texts, backend(cfg.backend_zh).predict(texts), strict=True):
+            found = backend(cfg.backend_zh).predict(texts)
+            for other in extra.values():
+                found = [add_unclaimed(ents, more) for ents, more in zip(found, other.predict(texts), strict=True)]
+            for (s, _), text, ents in zip(pieces, texts, found, strict=True):
                 for c in zh_rules.find(text, ents):
                     c.start += s
                     c.end += s
                     cands.append(c)
+            if bounds is not None:
+                cands = bounds.filter(cands, doc.norm_text, pieces)
             cands += zh_rules.speaker_labels(doc.norm_text, segments)
         if use_en and texts:
             pieces = chunks(doc.norm_text, segments, cfg.max_chunk_chars_en)
@@ -149,6 +173,11 @@ def make_ner(cfg: NerConfig):
         return doc
 
     return run
+
+
+def add_unclaimed(ents: list, more: list) -> list:
+    """The main back-end's entities plus those of another that overlap none of them (an extra proposer fills gaps)."""
+    return ents + [m for m in more if not any(m.start < e.end and e.start < m.end for e in ents)]
 
 
 def _msra_options(name: str, cfg: NerConfig) -> dict:

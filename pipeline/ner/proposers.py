@@ -31,6 +31,24 @@ PROPOSERS: dict[str, str] = {
 }
 
 
+# Off by default: more back-ends run as proposers (`ner.extra_proposers = ["hanlp"]`); their entities join the
+# main back-end's where it found none, and pass the same boundary fixes and annotation filters.
+EXTRA_PROPOSERS: dict[str, str] = {
+    "hanlp": "the hanlp back-end's entities (models/hanlp-msra, HanLP BiLSTM-CRF trained on MSRA)",
+    "spacy-msra": "the spacy-msra back-end's entities (models/spacy-msra)",
+    "spacy-pkuseg": "the spacy-pkuseg back-end's entities (models/spacy-pkuseg-msra, pkuseg words)",
+    "lac": "Baidu LAC's entities (when another back-end is the main one)",
+}
+
+
+def check_extra_names(names: list[str]) -> list[str]:
+    """The names, or a ValueError naming the unknown ones and the known extra proposers."""
+    unknown = [n for n in names if n not in EXTRA_PROPOSERS]
+    if unknown:
+        raise ValueError(f"unknown extra NER proposer(s) {unknown}; known: {sorted(EXTRA_PROPOSERS)}")
+    return names
+
+
 def check_names(names: list[str]) -> list[str]:
     """The names, or a ValueError naming the unknown ones and the known ones."""
     unknown = [n for n in names if n not in PROPOSERS]

@@ -150,12 +150,14 @@ def default_data_dir() -> Path | None:
 def to_docbin(nlp, sentences: Iterable[Sentence]):
     """A spaCy DocBin of the sentences, tokenized by nlp's tokenizer, with their entities set."""
     from spacy.tokens import DocBin
+    from spacy.util import filter_spans
 
     db = DocBin(store_user_data=False)
     for sent in sentences:
         doc = nlp.make_doc(sent.text)
         ents = [doc.char_span(s, e, label=lab, alignment_mode="expand") for s, e, lab in sent.spans]
-        doc.ents = [ent for ent in ents if ent is not None]
+        # with word tokens two entities may expand to the same word: keep the longer (one-character tokens never overlap)
+        doc.ents = filter_spans([ent for ent in ents if ent is not None])
         db.add(doc)
     return db
 
@@ -175,6 +177,19 @@ class TrainingTimeUp(Exception):
     """Raised by the time-limit callback; spaCy saves its checkpoints on the way out."""
 
 
+def _pkuseg_model(nlp, config) -> str | None:
+    """The pkuseg model folder (absolute) a pkuseg-segmented pipeline's config names, else None."""
+    if getattr(nlp.tokenizer, "segmenter", None) != "pkuseg":
+        return None
+    from pipeline.config import resource_path
+
+    name = config["initialize"]["tokenizer"].get("pkuseg_model")
+    if not name:
+        raise SystemExit("error: the config's tokenizer segments with pkuseg but [initialize.tokenizer] "
+                         "names no pkuseg_model (make one with `zh-events train-pkuseg`)")
+    return str(resource_path(name))
+
+
 def _export(model_best: Path, output: Path) -> None:
     """Write model-best to `output` with only what spacy.load needs and no paths of this machine in its config."""
     import spacy
@@ -183,11 +198,19 @@ def _export(model_best: Path, output: Path) -> None:
     for key in ("train", "dev"):
         nlp.config["paths"][key] = None
     nlp.config["training"]["before_update"] = None
-    nlp.meta["name"] = "spacy_msra"
+    words = getattr(nlp.tokenizer, "segmenter", "char") == "pkuseg"
+    if words:  # the segmenter is saved with the tokenizer; the path it was read from is of this machine
+        nlp.config["initialize"]["tokenizer"]["pkuseg_model"] = None
+    nlp.meta["name"] = output.name.replace("-", "_")
     nlp.meta["description"] = (
-        "Chinese NER (PER, LOC, ORG), one character a token, trained on MSRA by `zh-events train-ner`"
+        "Chinese NER (PER, LOC, ORG), "
+        + ("pkuseg words as tokens (models/pkuseg-msra)" if words else "one character a token")
+        + ", trained on MSRA by `zh-events train-ner`"
     )
     nlp.to_disk(output)
+    if words and (output / "tokenizer" / "pkuseg_model" / "weights.npz").is_file():
+        from pipeline.ner.train_pkuseg import compact_weights
+        compact_weights(output / "tokenizer" / "pkuseg_model")
 
 
 def _print_scores(title: str, scores: dict[str, dict[str, float]], out=sys.stdout) -> None:
@@ -245,7 +268,12 @@ def main(argv: list[str] | None = None) -> int:
           file=sys.stderr)
 
     args.work_dir.mkdir(parents=True, exist_ok=True)
-    nlp = spacy.util.load_model_from_config(spacy.util.load_config(args.config), auto_fill=True)
+    config = spacy.util.load_config(args.config)
+    nlp = spacy.util.load_model_from_config(config, auto_fill=True)
+    pkuseg = _pkuseg_model(nlp, config)
+    if pkuseg is not None:  # a word-segmented pipeline (configs/ner/spacy_pkuseg.cfg): its tokenizer needs the model
+        nlp.tokenizer.initialize(pkuseg_model=pkuseg, pkuseg_user_dict=config["initialize"]["tokenizer"].get(
+            "pkuseg_user_dict", "default"))
     to_docbin(nlp, train).to_disk(args.work_dir / "train.spacy")
     to_docbin(nlp, dev).to_disk(args.work_dir / "dev.spacy")
 
@@ -253,6 +281,8 @@ def main(argv: list[str] | None = None) -> int:
         "paths.train": str(args.work_dir / "train.spacy"),
         "paths.dev": str(args.work_dir / "dev.spacy"),
     }
+    if pkuseg is not None:
+        overrides["initialize.tokenizer.pkuseg_model"] = pkuseg
     if args.max_steps is not None:
         overrides["training.max_steps"] = args.max_steps
     if args.max_minutes is not None:
