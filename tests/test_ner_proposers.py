@@ -81,3 +81,21 @@ def test_unknown_proposer_is_a_config_error():
     with pytest.raises(ValidationError, match="unknown NER proposer"):
         NerConfig(disabled_proposers=["no-such-proposer"])
     assert NerConfig(disabled_proposers=["media"]).disabled_proposers == ["media"]
+
+
+def test_the_registry_runs_every_named_proposer_once_in_order():
+    from pipeline.ner.proposers import REGISTRY, Proposer, register
+
+    names = [p.name for p in REGISTRY]
+    assert names == list(PROPOSERS) and len(set(names)) == len(names)
+    assert all(issubclass(p, Proposer) and p.describes for p in REGISTRY)
+    # the gazetteer prepares the places the titles, parks and bodies read, so it comes before them
+    assert names.index("gazetteer") < names.index("titles") < names.index("gov_bodies") < names.index("parks")
+    with pytest.raises(ValueError):
+        register(type("Again", (Proposer,), {"name": "gazetteer"}))
+
+
+def test_a_disabled_proposer_is_not_instantiated(gaz):
+    layer = rules(gaz, disabled=["parks", "media"])
+    assert {"parks", "media"}.isdisjoint(p.name for p in layer.proposers)
+    assert "gazetteer" in [p.name for p in layer.proposers]

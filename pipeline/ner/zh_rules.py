@@ -16,7 +16,7 @@ from pathlib import Path
 from pipeline.ner.base import RawEntity
 from pipeline.ner.gazetteer import Gazetteer, Place
 from pipeline.ner.lexicon_matcher import LexiconMatcher
-from pipeline.ner.proposers import check_names
+from pipeline.ner.proposers import REGISTRY, Context, check_names
 from pipeline.rulefiles import load_surnames, load_zh_rules
 
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -89,6 +89,8 @@ class ChineseRules:
         self.surnames = set("".join(sur["single"].split()))
         self.compound_surnames = set(sur["compound"])
         self.disabled = set(check_names(sorted(disabled)))
+        # the registered proposers that run chunk by chunk, in their order (pipeline/ner/proposers.py)
+        self.proposers = [cls() for cls in REGISTRY if cls.name not in self.disabled and cls.stage == "propose"]
         industry_path = industry_path or Path(__file__).resolve().parent.parent / "data" / "industry_words.tsv"
         self.industry_words = load_industry_words(industry_path)
         # company short names: the rule file's words and the GB/T 4754 industry words (某某茶业, 某某船舶)
@@ -239,52 +241,12 @@ class ChineseRules:
     def find(self, text: str, backend: list[RawEntity]) -> list[Cand]:
         """Candidates (chunk offsets) from the rules and the checked back-end entities of one chunk."""
         got = self.lexicon.find(text)
-        out: list[Cand] = []
-
-        def on(name: str) -> bool:
-            return name not in self.disabled
-
-        places = self._gazetteer_places(text, got, backend) if on("gazetteer") else []
-        titles = self._titles(text, got, places) if on("titles") else []
-        # zh.filter.place_in_title: 市长|白玛 is no place 长白; a place before the title (苏州市长) is untouched
-        words = _longest_first(got["TITLE"])
-        places = [c for c in places if not any(s < c.start < e < c.end for s, e in words)]
-        places = self._not_continued(text, places)
-        out += places + titles
-        anchors = [(c.start, c.end, c.label) for c in places] + [(b.start, b.end, b.label) for b in backend]
-        parks = self._parks(text, got, anchors) if on("parks") else []
-        if on("gov_bodies"):
-            out += self._gov_bodies(text, got, places + parks, backend)
-        if on("org_suffix"):
-            out += self._suffix_orgs(text, got, anchors, backend)
-        if on("brand_industry"):
-            out += self._brand_industry(text, got, places, backend, out)
-        out += parks
-        if on("enumerations"):
-            out += self._enumerations(text)
-        if on("platforms"):
-            out += self._platforms(text)
-        if on("backend"):
-            out += self._backend(text, backend, titles, {s for s, _ in got["LEVEL"]})
-        if on("after_title"):
-            out += self._after_title(text, titles, backend)
-        if on("after_title_bounded"):
-            out += self._after_title_bounded(text, titles, out)
-        if on("honorifics"):
-            out += self._honorifics(text, got)
-        if on("dotted_names"):
-            out += self._dotted_names(text, titles)
-        if on("central_soe"):
-            out += [Cand(s, e, "ORG", "zh.org.central_soe", kind="company", key=self.soe[text[s:e]])
-                    for s, e in _longest_first(got["SOE"])]
-        if on("media"):
-            out += self._media(text, got)
-        if on("clause_sites"):
-            out += self._clause_sites(text, out)
-        if on("school_units"):
-            out += self._school_units(text, got, anchors + [(c.start, c.end, c.label) for c in out if c.label == "ORG"])
-        if on("features"):
-            out += self._features(text, places, backend)
+        ctx = Context(text, got, backend, anchors=[(b.start, b.end, b.label) for b in backend])
+        for p in self.proposers:
+            p.prepare(self, ctx)
+        for p in self.proposers:
+            ctx.out += p.propose(self, ctx)
+        out, places, parks = ctx.out, ctx.places, ctx.parks
         town_ends = self._town_ends(text, places, parks, backend)
         for c in out:
             if c.label == "ORG" and c.kind != "gov":
@@ -369,6 +331,17 @@ class ChineseRules:
             if e - m.end() >= 4:
                 best = m.end()
         return best
+
+    def _filter_places(self, text, got, places: list[Cand]) -> list[Cand]:
+        """zh.filter.place_in_title (市长|白玛 is no place 长白; a place before the title, 苏州市长, is untouched)
+        and zh.filter.place_continued."""
+        words = _longest_first(got["TITLE"])
+        places = [c for c in places if not any(s < c.start < e < c.end for s, e in words)]
+        return self._not_continued(text, places)
+
+    def _central_soe(self, text, got) -> list[Cand]:
+        return [Cand(s, e, "ORG", "zh.org.central_soe", kind="company", key=self.soe[text[s:e]])
+                for s, e in _longest_first(got["SOE"])]
 
     def _unnamed(self, form: str) -> bool:
         """A generic area word, at most behind a level character (县经开区, 高新区): not a named place."""
