@@ -536,6 +536,7 @@ ZH_RULE_SECTIONS: dict[str, dict[str, Any]] = {
     "zh.person.extend_name": {"not_name_chars": str},
     "zh.person.dotted_name": {"pattern": str, "max_part_chars": int, "max_last_part_chars": int,
                               "not_transliteration_chars": str},
+    "zh.org.brand": {"names": _L},
     "zh.person.honorific": {},
     "zh.filter.org": {"quantifier_before": _L, "meeting_before": _L, "unit_suffixes": _L, "locale_prefixes": _L,
                       "non_org_suffixes": _L, "abstract_suffixes": _L, "generic": _L},

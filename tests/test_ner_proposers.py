@@ -32,6 +32,7 @@ CASES = {
     "dotted_names": ("副主席阿布都拉·艾买提出席。", [], "zh.person.dotted_name"),
     "media": ("新华社记者报道。", [], "zh.org.media"),
     "central_soe": ("双方与中国电建签约。", [], "zh.org.central_soe"),
+    "brands": ("他参观了比亚迪。", [], "zh.org.brand"),
     "clause_sites": ("在星河超级品牌中心，县长察看了商品。", [], "zh.org.clause_site"),
     "school_units": ("他来到湘南大学经济与管理学院。", [RawEntity(4, 8, "ORG", "lac")], "zh.org.school_conjunction"),
     "features": ("游客来到洱源茈碧湖。", [RawEntity(4, 6, "PLACE", "lac")], "zh.place.natural_feature"),

@@ -191,6 +191,15 @@ class DottedNames(Proposer):
 
 
 @register
+class Brands(Proposer):
+    name = "brands"
+    describes = "well-known companies by brand name (zh.org.brand)"
+
+    def propose(self, layer, ctx):
+        return layer._brands(ctx.text, ctx.got)
+
+
+@register
 class CentralSoe(Proposer):
     name = "central_soe"
     describes = "central state-owned enterprises and their short names, SASAC's list (zh.org.central_soe)"

@@ -129,6 +129,7 @@ class ChineseRules:
             "HONOR": rules["zh.person.honorific"]["titles"],
             "MEDIA": rules["zh.org.media"]["outlets"],
             "SOE": list(self.soe),
+            "BRAND": rules["zh.org.brand"]["names"],
         }
         self.lexicon = LexiconMatcher(lexicons)
         g = rules["zh.place.gazetteer"]
@@ -338,6 +339,9 @@ class ChineseRules:
         words = _longest_first(got["TITLE"])
         places = [c for c in places if not any(s < c.start < e < c.end for s, e in words)]
         return self._not_continued(text, places)
+
+    def _brands(self, text, got) -> list[Cand]:
+        return [Cand(s, e, "ORG", "zh.org.brand", kind="company") for s, e in _longest_first(got["BRAND"])]
 
     def _central_soe(self, text, got) -> list[Cand]:
         return [Cand(s, e, "ORG", "zh.org.central_soe", kind="company", key=self.soe[text[s:e]])
