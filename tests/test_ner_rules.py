@@ -190,6 +190,11 @@ def test_zh_person_dotted_name(zh, lac):
     assert not [h for h in hits(zh, lac, "中国·绍兴纺织博览会开幕。", []) if h[2] == "zh.person.dotted_name"]
 
 
+def test_zh_org_brand(zh, lac):
+    assert ("比亚迪", "ORG", "zh.org.brand") in hits(zh, lac, "他察看了比亚迪刀片电池项目。", [])
+    assert not [h for h in hits(zh, lac, "这种做法很吉利。", []) if h[2] == "zh.org.brand"]
+
+
 def test_zh_org_central_soe(zh, lac):
     assert ("中国电建", "ORG", "zh.org.central_soe") in hits(zh, lac, "他察看了中国电建承建的项目。", [])
     # a short name that is also a city's bureau (招商局) is not in the list
