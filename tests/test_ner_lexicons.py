@@ -244,3 +244,8 @@ def test_a_division_named_after_its_people_is_a_place(run):
 
 def test_a_transliterated_name_ends_before_daibiao(run):
     assert "热合曼·买买提" in run("总经理热合曼·买买提代表双方签约。")["PERSON"]
+
+
+def test_the_centre_paired_with_a_body_without_locale_is_the_chain_of_command(run):
+    assert "党中央" not in run("要认真落实党中央、省委部署，推动产业升级。")["ORG"]
+    assert "党中央" in run("党中央、国务院出台了支持意见。")["ORG"]

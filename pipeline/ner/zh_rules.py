@@ -38,6 +38,8 @@ MEDIA_TAIL = re.compile(r"[\u4e00-\u9fff]{0,3}?(?:网|日报|晚报|都市报|�
                         r"|频道|分社|记者站")
 # an address inside an organization's span: a road, or a house number
 ADDRESS = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:大道|大街)|[0-9０-９]+号")
+# a national body paired with a local body written without its locale (党中央、省委; 国务院和省政府)
+CHAIN_OF_COMMAND = re.compile(r"[、和及与]\s*[省市县区州旗][委政](?:府)?")
 # a department written right after a national body, closed by a delimiter or a verb of organizing
 NATIONAL_UNIT = re.compile(r"([\u4e00-\u9fff]{1,4}?(?:部|司|局|处|办公室))(?=[、，,。；和与及]|主办|举办|承办|联合|的)")
 # two bodies of one locale written together (县委县政府, 市委市政府, 镇党委政府)
@@ -390,6 +392,8 @@ class ChineseRules:
             prefix = next((p for p in party if text.endswith(p, 0, start)), "")  # 中共|某某市委
             out.append(Cand(start - len(prefix), self._chain(e, subs), "ORG", "zh.org.gov_body", kind="gov"))
         for s, e in _longest_first(got["NATIONAL"]):
+            if CHAIN_OF_COMMAND.match(text, e):
+                continue  # 落实党中央、省委部署: the centre paired with a body without a locale is the chain of command
             e = self._chain(e, subs)
             unit = NATIONAL_UNIT.match(text, e)  # a department of a national body (某某联合会|宣传部和...)
             out.append(Cand(s, unit.end(1) if unit else e, "ORG", "zh.org.national", kind="gov"))
