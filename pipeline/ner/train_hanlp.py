@@ -21,7 +21,7 @@ from pathlib import Path
 
 from pipeline.ner.train import DEFAULT_OUTPUT as SPACY_MSRA_OUTPUT
 from pipeline.ner.train import DEFAULT_WORK_DIR as SPACY_MSRA_WORK_DIR
-from pipeline.ner.train import SHARED_DATA_DIR, Sentence, default_data_dir, gold_labels, read_msra, score_spans
+from pipeline.ner.train import Sentence, msra_data_dir, gold_labels, read_msra, score_spans
 
 # beside the spaCy model, in the checkout's models/ and build/ (as train.py: trainers write into a checkout)
 DEFAULT_OUTPUT = SPACY_MSRA_OUTPUT.parent / "hanlp-msra"
@@ -142,9 +142,8 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """`zh-events train-hanlp`: train, save, load the saved model back and score it on MSRA test."""
     args = _parser().parse_args(argv)
-    data_dir = args.data_dir or default_data_dir()
-    if data_dir is None or not (data_dir / "msra_train.txt").is_file():
-        print(f"error: no msra_train.txt in {data_dir or SHARED_DATA_DIR}: pass --data-dir", file=sys.stderr)
+    data_dir = msra_data_dir(args.data_dir)
+    if data_dir is None:
         return 2
     try:
         import hanlp  # noqa: F401

