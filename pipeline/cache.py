@@ -9,7 +9,7 @@ shared document model and the package's data and model files) and the cache form
 `events` section therefore changes only the `events` key; a changed `ner` code changes the `ner` key
 and, through the chain, every key after it.
 
-What is stored for a stage is the set of `Document` fields the stage changed, as JSON (never pickle:
+What is stored for a stage is the set of `Document` fields the stage changed, as one JSON object (never pickle:
 a cache file may come from elsewhere and is data, not code), compressed with zlib; restoring stage i
 applies the stored changes of stages 1..i to a fresh `Document.from_raw`. A file that is not a cache
 of this format (corrupt, foreign, written by a newer version) is moved aside and rebuilt, never
@@ -27,14 +27,14 @@ import time
 import zlib
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Any, Iterable
 
 from pipeline.document import Document
 from pipeline.offsets import OffsetMap
 from pipeline.schema import RawDocument
 
 MAGIC = "zh-events-stage-cache"
-FORMAT = 1
+FORMAT = 2  # 2: an entry is one JSON object of field values (1 held each value as a JSON string in it)
 DEFAULT_NAME = "cache.sqlite"
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Files of the package that shape no stage output (driving, writing, the command line).
@@ -146,25 +146,45 @@ def stage_keys(raw: RawDocument, stages: list[str], section_hashes: dict[str, st
 # ---------------------------------------------------------------- document fields
 
 
-def doc_fields(doc: Document) -> dict[str, str]:
-    """Every field a stage can fill, each as a JSON string (compared to find what a stage changed)."""
-    data = doc.model_dump(mode="json", exclude={"raw", "source_map"})
-    out = {k: json.dumps(v, ensure_ascii=False, separators=(",", ":")) for k, v in data.items()}
-    m = doc.source_map
-    out["source_map"] = "null" if m is None else json.dumps([m.anchors, m.target_len, m.source_len], separators=(",", ":"))
-    return out
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def restore(raw: RawDocument, fields: dict[str, str]) -> Document:
+def doc_values(doc: Document, fields: frozenset[str] | None = None) -> dict[str, Any]:
+    """Every field a stage can fill (or those of `fields`), as JSON values (what the cache stores of the ones a
+    stage changed)."""
+    if fields is None:
+        data = doc.model_dump(mode="json", exclude={"raw", "source_map"})
+    else:
+        data = doc.model_dump(mode="json", include=fields - {"raw", "source_map"})
+    if fields is None or "source_map" in fields:
+        m = doc.source_map
+        data["source_map"] = None if m is None else [[list(a) for a in m.anchors], m.target_len, m.source_len]
+    return data
+
+
+_FIELDS = frozenset(Document.model_fields) - {"raw"}
+
+
+def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    """The fields a stage changed (`doc_values` before and after it), which is what the cache stores for it."""
+    return {k: v for k, v in after.items() if k not in before or before[k] != v}
+
+
+def restore(raw: RawDocument, fields: dict[str, Any]) -> Document:
     """A Document from a raw document and the stored field changes of the stages up to one stage
     (applied over `Document.from_raw`, which is where the first stage starts)."""
-    data = Document.from_raw(raw).model_dump(mode="json", exclude={"raw", "source_map"})
-    data.update({k: json.loads(v) for k, v in fields.items() if k != "source_map"})
-    doc = Document.model_validate({**data, "raw": raw})
-    sm = json.loads(fields.get("source_map", "null"))
+    base = Document.from_raw(raw)
+    # the base's own values are models already: they pass validation as they are; the stored ones are checked
+    data = {k: getattr(base, k) for k in Document.model_fields if k not in fields and k != "source_map"}
+    data.update((k, v) for k, v in fields.items() if k != "source_map")
+    doc = Document.model_validate(data)
+    sm = fields.get("source_map")
     if sm is not None:
         anchors, target_len, source_len = sm
         doc.source_map = OffsetMap(anchors=[tuple(a) for a in anchors], target_len=target_len, source_len=source_len)
+    elif "source_map" not in fields:
+        doc.source_map = base.source_map
     return doc
 
 
@@ -250,11 +270,12 @@ class StageCache:
 
     # ------------------------------------------------------------ entries
 
-    def get_many(self, keys: list[str]) -> dict[str, dict[str, str]]:
-        """Stored field changes for those of `keys` that are present and intact."""
+    def get_many(self, keys: list[str]) -> dict[str, dict[str, Any]]:
+        """Stored field changes for those of `keys` that are present and intact (an object of `Document`
+        fields; their values are checked by the model when the document is restored)."""
         if not keys:
             return {}
-        out: dict[str, dict[str, str]] = {}
+        out: dict[str, dict[str, Any]] = {}
         marks = ",".join("?" * len(keys))
         try:
             rows = self.conn.execute(f"SELECT key, data FROM entries WHERE key IN ({marks})", keys).fetchall()
@@ -263,7 +284,7 @@ class StageCache:
         for key, data in rows:
             try:
                 fields = json.loads(zlib.decompress(data).decode("utf-8"))
-                if not isinstance(fields, dict) or not all(isinstance(v, str) for v in fields.values()):
+                if not isinstance(fields, dict) or not fields.keys() <= _FIELDS:
                     raise ValueError("not a field map")
             except (zlib.error, ValueError, UnicodeDecodeError):
                 self._delete(key)
@@ -277,11 +298,11 @@ class StageCache:
         except sqlite3.DatabaseError:
             pass
 
-    def put_many(self, entries: list[tuple[str, str, dict[str, str]]]) -> None:
+    def put_many(self, entries: list[tuple[str, str, dict[str, Any]]]) -> None:
         """Store (key, stage, changed fields) in one transaction; a failed write turns writing off."""
         if not entries or self.broken:
             return
-        rows = [(k, stage, time.time(), zlib.compress(json.dumps(f, ensure_ascii=False).encode("utf-8"), 3))
+        rows = [(k, stage, time.time(), zlib.compress(_dumps(f).encode("utf-8"), 3))
                 for k, stage, f in entries]
         try:
             self.conn.execute("BEGIN IMMEDIATE")

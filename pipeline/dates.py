@@ -306,7 +306,7 @@ def choose_published(pubs: list[DateMention]) -> DateMention | None:
     return labeled[0] if labeled else full[0]
 
 
-@register_stage("dates", DatesConfig)
+@register_stage("dates", DatesConfig, writes=("dates", "published"))
 def make_dates(cfg: DatesConfig):
     """Build the dates stage: load the rule file once."""
     rules = load_rules(resource_path(cfg.rules))

@@ -82,12 +82,13 @@ class Document(BaseModel):
             pos += len(line) + 1
         return out
 
-    def kept_segments(self) -> list[tuple[int, int]]:
-        """(start, end) pieces of `text` the models see: title and body lines minus removed spans."""
+    def kept_segments(self, roles: tuple[str, ...] = ("title", "body")) -> list[tuple[int, int]]:
+        """(start, end) pieces of `text` the models see: title and body lines minus removed spans (pieces of the
+        lines of `roles` only, when given; a piece never crosses a line)."""
         cuts = sorted((r.start, r.end) for r in self.removed)
         out: list[tuple[int, int]] = []
         for line in self.lines:
-            if line.role not in ("title", "body"):
+            if line.role not in roles:
                 continue
             pos = line.start
             for cs, ce in cuts:
@@ -102,8 +103,7 @@ class Document(BaseModel):
 
     def body_segments(self) -> list[tuple[int, int]]:
         """Kept pieces of body lines only (no titles)."""
-        body = [(ln.start, ln.end) for ln in self.lines if ln.role == "body"]
-        return [(s, e) for s, e in self.kept_segments() if any(bs <= s and e <= be for bs, be in body)]
+        return self.kept_segments(("body",))
 
     def line_of(self, offset: int) -> LineInfo | None:
         """The line that contains `offset` of `text`."""

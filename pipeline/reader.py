@@ -39,6 +39,7 @@ import sys
 import tarfile
 import zipfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
@@ -200,6 +201,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 _BAD = re.compile(r"[\ufffd\ue000-\uf8ff\x00-\x08\x0e-\x1f]")
 
 
+@lru_cache(maxsize=65536)
 def _is_common_hanzi(ch: str) -> bool:
     """True for characters of GB2312 (common Simplified) or Big5 level 1 (common Traditional)."""
     try:
@@ -297,6 +299,9 @@ def order_index(enc: str, order: list[str]) -> int:
     return names.index(enc) if enc in names else len(names)
 
 
+_NOT_CONTROL = bytes(b for b in range(256) if not (b < 9 or 13 < b < 32))  # control bytes: 0-8 and 14-31
+
+
 def looks_binary(data: bytes) -> bool:
     """True for bytes that are no text in any supported encoding (NULs outside UTF-16, control bytes)."""
     head = data[:8192]
@@ -306,7 +311,7 @@ def looks_binary(data: bytes) -> bool:
         return False
     if b"\x00" in head:  # zero bytes are text only in UTF-16 (their share is no sign of binary there)
         return _utf16_without_bom(head[: len(head) - len(head) % 2]) is None
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head.translate(None, _NOT_CONTROL))  # what is left once every other byte is deleted
     return controls / len(head) > 0.05
 
 

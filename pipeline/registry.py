@@ -25,11 +25,13 @@ STAGE_MODULES: dict[str, str] = {
 
 @dataclass(frozen=True)
 class StageSpec:
-    """A registered stage: its name, config model and factory."""
+    """A registered stage: its name, config model and factory, and the `Document` fields it writes (None: not
+    declared, any field; the runner adds `stages` and `warnings`, which every stage may touch)."""
 
     name: str
     config_cls: type[BaseModel]
     factory: Callable[[BaseModel], Stage]
+    writes: frozenset[str] | None = None
 
 
 _REGISTRY: dict[str, StageSpec] = {}
@@ -39,11 +41,18 @@ class StageError(Exception):
     """An error raised by a stage; the runner turns it into an error record naming the stage."""
 
 
-def register_stage(name: str, config_cls: type[BaseModel]):
-    """Decorator: register `factory(config) -> stage callable` under `name`."""
+def register_stage(name: str, config_cls: type[BaseModel], writes: tuple[str, ...] | None = None):
+    """Decorator: register `factory(config) -> stage callable` under `name`. `writes` names the `Document` fields
+    the stage may change; the stage cache then compares and stores only those (tests/test_cache.py checks the
+    built-in stages' declarations). A plugin that leaves it out has every field compared."""
+    if writes is not None:
+        unknown = set(writes) - set(Document.model_fields)
+        if unknown:
+            raise ValueError(f"stage {name!r} declares unknown Document fields {sorted(unknown)}")
 
     def deco(factory: Callable[[BaseModel], Stage]):
-        _REGISTRY[name] = StageSpec(name, config_cls, factory)
+        _REGISTRY[name] = StageSpec(name, config_cls, factory,
+                                    None if writes is None else frozenset(writes) | {"stages", "warnings"})
         return factory
 
     return deco

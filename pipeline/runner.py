@@ -34,6 +34,7 @@ from typing import Callable, Iterator
 from pydantic import BaseModel
 
 from pipeline import __version__
+from pipeline.cache import changed_fields, doc_values
 from pipeline.config import config_hash, stage_hashes
 from pipeline.document import Document
 from pipeline.reader import InputFile, ReadFailure, iter_inputs, read_file
@@ -71,7 +72,7 @@ def decode_input(ref: InputFile, cfg: BaseModel) -> Iterator[RawDocument | ReadF
 
 @dataclass
 class Outcome:
-    """What one document of an input produced: a record (a JSON-ready dict), an error, or `skipped`
+    """What one document of an input produced: a record (its JSON line), an error, or `skipped`
     (kept from a previous run)."""
 
     index: int
@@ -80,7 +81,7 @@ class Outcome:
     source_path: str = ""
     row: int | None = None
     sha256: str | None = None
-    record: dict | None = None
+    record: str | None = None
     stage: str | None = None
     error_type: str | None = None
     message: str | None = None
@@ -147,6 +148,7 @@ class Pipeline:
         self.config_hash = config_hash(cfg)
         self.names = list(cfg.run.stages)
         self.section_hashes = stage_hashes(cfg)
+        self.writes = [get_stage(name).writes for name in self.names]
         self.cache = None
         if cache_path is not None:
             from pipeline.cache import StageCache
@@ -230,25 +232,21 @@ class Pipeline:
             with _alarm(self.cfg.run.doc_timeout_s):
                 if doc is None:
                     doc = Document.from_raw(raw)
-                if self.cache is not None and start < len(self.names):
-                    from pipeline.cache import doc_fields
-
-                    prev = doc_fields(doc)
                 for i in range(start, len(self.names)):
                     name = self.names[i]
                     self.current = name
                     if on_stage:
                         on_stage(i)
+                    if self.cache is not None:  # the fields the stage declares it writes (all when undeclared)
+                        before = doc_values(doc, self.writes[i])
                     t0 = time.perf_counter()
                     doc = self._built[i](doc)
                     times[name] = times.get(name, 0.0) + time.perf_counter() - t0
                     doc.stages.append(name)
                     if self.cache is not None:
-                        cur = doc_fields(doc)
-                        puts.append((keys[i], name, {k: v for k, v in cur.items() if prev.get(k) != v}))
-                        prev = cur
+                        puts.append((keys[i], name, changed_fields(before, doc_values(doc, self.writes[i]))))
                 self.current = "record"
-                record = to_record(doc, self.config_hash).model_dump(mode="json")
+                record = to_record(doc, self.config_hash).model_dump_json()  # `writer.dumps` of model_dump, in Rust
             return Outcome.about(index, "record", raw, record=record, stage_seconds=times, cache=info)
         except DocTimeout as exc:
             return Outcome.about(index, "error", raw, stage=self.current, error_type="Timeout", message=str(exc),
@@ -402,7 +400,7 @@ class Runner:
         for k, v in out.cache.items():
             self.cache_counts[k][v] += 1
         if out.kind == "record":
-            self.writer.write_record(out.record)
+            self.writer.write_record(out.record, (out.doc_id, out.source_path, out.sha256))
             self.written += 1
         elif out.kind == "skipped":
             self.skipped += 1

@@ -862,7 +862,7 @@ def line_features(doc: Document) -> dict[int, dict]:
         return {}
 
 
-@register_stage("strip", StripConfig)
+@register_stage("strip", StripConfig, writes=("lines", "removed", "bylines", "title"))
 def make_strip(cfg: StripConfig):
     """Build the strip stage from its rule files."""
     line_rules = load_rules(resource_path(cfg.line_rules))

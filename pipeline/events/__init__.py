@@ -36,7 +36,7 @@ class EventsConfig(StageConfig):
         load_rules(resource_path(self.triggers), resource_path(self.titles), resource_path(self.roles))
 
 
-@register_stage("events", EventsConfig)
+@register_stage("events", EventsConfig, writes=("event",))
 def make_events(cfg: EventsConfig):
     """Build the events stage: load the rule files once."""
     from pipeline.events import people, where

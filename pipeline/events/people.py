@@ -53,7 +53,18 @@ def rank_of(rules: EventRules, title_norm: str, bare_levels: dict[str, int] | No
     """Rank value (level * 100 + tier) of one title, and the tier rule id; (0, None) if no office matches.
 
     `bare_levels` gives the level of a title whose marker names no place (市长 in an article about a
-    county-level city): the level of the article's own place with that marker."""
+    county-level city): the level of the article's own place with that marker. A pure function of its
+    arguments, kept per rule set (a document asks for the same few titles many times)."""
+    memo = rules.memo
+    key = ("rank", title_norm, tuple(sorted(bare_levels.items())) if bare_levels else ())
+    if key not in memo:
+        if len(memo) > 100_000:  # titles are few, but a batch of odd pages must not grow it without end
+            memo.clear()
+        memo[key] = _rank_of(rules, title_norm, bare_levels)
+    return memo[key]
+
+
+def _rank_of(rules: EventRules, title_norm: str, bare_levels: dict[str, int] | None) -> tuple[int, str | None]:
     for tier in rules.tiers:
         if any(p.search(title_norm) for p in tier.patterns):
             level = tier.level
@@ -129,10 +140,12 @@ class TitleFinder:
         self.named = sorted(
             (m.start, m.end) for e in doc.entities if e.type in ("ORG", "PLACE") for m in e.mentions
         )
+        self._ner_by_end: dict[int, tuple[int, int]] = {}
+        for t in self.ner_titles:  # sorted: the first one kept for an end is the smallest
+            self._ner_by_end.setdefault(t[1], t)
 
     def _ner_ending_at(self, end: int) -> tuple[int, int] | None:
-        hits = [t for t in self.ner_titles if t[1] == end]
-        return min(hits) if hits else None
+        return self._ner_by_end.get(end)
 
     def _zh_before(self, end: int, seg: tuple[int, int]) -> tuple[int, int] | None:
         ner = self._ner_ending_at(end)

@@ -4,7 +4,7 @@ by the factory."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.rulefiles import RolesFile, TitlesFile, TriggersFile, as_dict, load_rule_file
@@ -126,10 +126,15 @@ class EventRules:
     destination: re.Pattern
     place_levels: dict[str, int]
     en_title_head: re.Pattern
+    # answers derived from the rules (cues per role, rank_of per title): not settings, never compared
+    memo: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     def cues_for(self, role: str) -> tuple[Cue, ...]:
         """The cues of one role."""
-        return tuple(c for c in self.cues if c.role == role)
+        key = ("cues", role)
+        if key not in self.memo:
+            self.memo[key] = tuple(c for c in self.cues if c.role == role)
+        return self.memo[key]
 
 
 def _terms_regex(terms: list[str], pattern: str | None, ignore_case: bool, not_followed_by: str | None = None) -> re.Pattern:

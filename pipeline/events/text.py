@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from pipeline.document import Document
 from pipeline.text import CLAUSE_END, sentence_spans
+
+_END = float("inf")  # sorts after every end offset: bisect on (offset, _END) finds the last segment starting at or before it
 
 
 def title_segments(doc: Document) -> list[tuple[int, int]]:
     """Kept pieces of title lines."""
-    titles = [(ln.start, ln.end) for ln in doc.lines if ln.role == "title"]
-    return [(s, e) for s, e in doc.kept_segments() if any(ts <= s and e <= te for ts, te in titles)]
+    return doc.kept_segments(("title",))
 
 
 def sentences(norm: str, segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -36,10 +39,11 @@ def sentence_around(norm: str, start: int, seg: tuple[int, int]) -> tuple[int, i
 
 
 def segment_of(segments: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
-    """The segment holding `offset`."""
-    for s, e in segments:
-        if s <= offset < e:
-            return s, e
+    """The segment holding `offset`; `segments` sorted and not overlapping, as `Document.kept_segments` gives
+    them (a binary search: the events stage asks this for every mention)."""
+    i = bisect_right(segments, (offset, _END)) - 1
+    if i >= 0 and segments[i][0] <= offset < segments[i][1]:
+        return segments[i]
     return None
 
 

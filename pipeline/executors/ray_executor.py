@@ -51,7 +51,7 @@ class _StageActor:
 
     def __call__(self, batch: dict) -> dict:
         from pipeline.runner import Job, iter_input
-        from pipeline.writer import dumps, shard_name, write_shard
+        from pipeline.writer import shard_name, write_shard
 
         out: dict[str, list] = {"seq": [], "outcome": []}
         lines: list[str] = []
@@ -64,7 +64,7 @@ class _StageActor:
                 out["seq"].append(int(seq))
                 out["outcome"].append(json.dumps(dataclasses.asdict(outcome), ensure_ascii=False))
                 if outcome.kind == "record":
-                    lines.append(dumps(outcome.record))
+                    lines.append(outcome.record)
         if lines and self.shards_dir is not None and len(batch["seq"]):
             # the parent checks the shards at the end and writes them itself where this fails
             write_shard(self.shards_dir, shard_name(int(min(batch["seq"]))), lines)

@@ -101,10 +101,13 @@ def route(language: str, text: str) -> tuple[bool, bool]:
     return cjk >= latin, latin > cjk
 
 
-@register_stage("ner", NerConfig)
+@register_stage("ner", NerConfig, writes=("entities",))
 def make_ner(cfg: NerConfig):
     """Load the back-ends, rules and gazetteer once; return the stage function."""
-    from pipeline.ner.backends import load_backend
+    from pipeline.ner.backends import import_spacy_without_torch, load_backend, torch_needed
+
+    if not torch_needed([cfg.backend_zh, cfg.backend_en, *cfg.extra_proposers], cfg.model):
+        import_spacy_without_torch()
     from pipeline.ner.english import EnglishRules
     from pipeline.ner.gazetteer import Gazetteer
     from pipeline.ner.link import complete_persons, link, resolve

@@ -7,6 +7,7 @@ installed (hanlp, a trained pipeline) costs nothing until it is named.
 from __future__ import annotations
 
 import importlib
+import sys
 
 from pipeline.ner.base import BackendUnavailable, NerBackend
 
@@ -27,3 +28,36 @@ def load_backend(name: str, **options) -> NerBackend:
     module, cls = BACKENDS[name].split(":")
     kwargs = {k: v for k, v in options.items() if v is not None}
     return getattr(importlib.import_module(module), cls)(**kwargs)
+
+
+# Back-ends whose models never run on torch: ONNX (lac), rules (english), and spaCy pipelines of thinc's numpy
+# layers (the project's own models/spacy-msra and models/spacy-pkuseg-msra; a user's pipeline named by
+# `ner.model` may hold torch layers, so with a model path they count as needing it).
+TORCH_FREE = frozenset({"lac", "english"})
+TORCH_FREE_WITH_OWN_MODEL = frozenset({"spacy-msra", "spacy-pkuseg"})
+
+
+def torch_needed(names: list[str], model: str | None) -> bool:
+    """Whether any of the back-ends `names` may need torch (hanlp always; a spaCy back-end with a user's model)."""
+    return any(n not in TORCH_FREE and not (n in TORCH_FREE_WITH_OWN_MODEL and model is None) for n in names)
+
+
+def import_spacy_without_torch() -> bool:
+    """Import spaCy with thinc's optional torch support left off; whether it did.
+
+    thinc imports torch whenever it is installed (it is, with the `hanlp` extra), which costs a worker
+    about 190 MB of memory and 4 s of start-up although no torch layer runs. A `None` in `sys.modules`
+    makes `import torch` raise ImportError for the length of spaCy's import only, so thinc records
+    `has_torch = False`; a later `import torch` (HanLP in the same process) works as usual. Nothing is
+    done when spaCy or torch is already imported.
+    """
+    if "thinc" in sys.modules or "torch" in sys.modules:
+        return False
+    sys.modules["torch"] = None  # type: ignore[assignment]
+    try:
+        import spacy  # noqa: F401
+    except ImportError:
+        return False
+    finally:
+        del sys.modules["torch"]
+    return True

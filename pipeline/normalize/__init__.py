@@ -100,7 +100,7 @@ def _lines(text: str):
         pos += len(line) + 1
 
 
-@register_stage("normalize", NormalizeConfig)
+@register_stage("normalize", NormalizeConfig, writes=("text", "norm_text", "source_map", "language", "script", "repairs", "lines"))
 def make_normalize(cfg: NormalizeConfig):
     """Load rules, the character model and OpenCC once; return the stage."""
     from pipeline.normalize import cleanup, mojibake, pinyin

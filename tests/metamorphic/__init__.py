@@ -9,6 +9,7 @@ suffix; `entity_set(record)` what is compared: (type, simplified text with width
 from __future__ import annotations
 
 import html
+import json
 import random
 import re
 import tomllib
@@ -286,7 +287,7 @@ def run_case(pipe, cfg, case: Case, folder: Path, variants: list[str] = VARIANTS
             if out.record is None:
                 errors[variant] = f"{out.stage}: {out.error_type}: {out.message}"
             else:
-                sets[variant] = entity_set(out.record)
+                sets[variant] = entity_set(json.loads(out.record))
     return Outcome(case, sets, errors)
 
 
