@@ -106,8 +106,13 @@ def make_ner(cfg: NerConfig):
     """Load the back-ends, rules and gazetteer once; return the stage function."""
     from pipeline.ner.backends import import_spacy_without_torch, load_backend, torch_needed
 
-    if not torch_needed([cfg.backend_zh, cfg.backend_en, *cfg.extra_proposers], cfg.model):
-        import_spacy_without_torch()
+    torch_free = not torch_needed([cfg.backend_zh, cfg.backend_en, *cfg.extra_proposers], cfg.model)
+
+    def spacy_first() -> None:
+        """Before anything that may import spaCy: import it without torch when nothing configured needs torch."""
+        if torch_free:
+            import_spacy_without_torch()
+
     from pipeline.ner.english import EnglishRules
     from pipeline.ner.gazetteer import Gazetteer
     from pipeline.ner.link import complete_persons, link, resolve
@@ -117,20 +122,33 @@ def make_ner(cfg: NerConfig):
     zh_rules = ChineseRules(resource_path(cfg.rules), resource_path(cfg.surnames), gaz, resource_path(cfg.industry_words),
                             disabled=set(cfg.disabled_proposers), soe_path=resource_path(cfg.central_soe),
                             titles_path=resource_path(cfg.titles))
-    en_rules = EnglishRules(resource_path(cfg.english_rules), resource_path(cfg.surnames), resource_path(cfg.syllables), gaz,
-                            titles_path=resource_path(cfg.titles))
+    english: list[EnglishRules] = []
+
+    def en_rules() -> EnglishRules:
+        # Built on the first document with English text: a Chinese-only batch never pays for the span_ruler
+        # (about 50 MB and a few seconds per worker). Its rule files were validated with the config.
+        if not english:
+            spacy_first()
+            english.append(EnglishRules(resource_path(cfg.english_rules), resource_path(cfg.surnames),
+                                        resource_path(cfg.syllables), gaz, titles_path=resource_path(cfg.titles)))
+        return english[0]
+
     backends: dict[str, object] = {}
 
     def backend(name: str):
         if name not in backends:
+            if name != "lac":  # LAC is ONNX; the others load spaCy (or torch, for which nothing is blocked)
+                spacy_first()
             if name == "english":
-                backends[name] = load_backend(name, rules=en_rules)
+                backends[name] = load_backend(name, rules=en_rules())
             else:
                 backends[name] = load_backend(name, model=cfg.model, pkuseg_model=cfg.pkuseg_model) \
                     if name in ("hanlp", "spacy-pkuseg") else load_backend(name, **_msra_options(name, cfg))
         return backends[name]
 
     backend(cfg.backend_zh)  # fail at start-up, not on the first document, when a back-end is missing
+    if cfg.extra_proposers:
+        spacy_first()
     extra = {name: load_backend(name) for name in cfg.extra_proposers if name != cfg.backend_zh}
     bounds = None
     if cfg.word_boundaries:
@@ -163,7 +181,7 @@ def make_ner(cfg: NerConfig):
             texts = [doc.norm_text[s:e] for s, e in pieces]
             for (s, _), ents in zip(pieces, backend(cfg.backend_en).predict(texts), strict=True):
                 for e in ents:
-                    key = en_rules.place_key(doc.norm_text[s + e.start:s + e.end]) if e.label == "PLACE" else ""
+                    key = en_rules().place_key(doc.norm_text[s + e.start:s + e.end]) if e.label == "PLACE" else ""
                     cands.append(Cand(s + e.start, s + e.end, e.label, e.source, kind=EN_KINDS.get(e.source, ""),
                                       key=key))
         complete_persons(cands, doc.norm_text)
